@@ -1,0 +1,34 @@
+// Lint: typescript-eslint's recommended rules plus the import directions of STYLE.md
+// (helper → shared, app → shared; shared sees neither Node nor the DOM).
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'child_process', 'crypto', 'dgram', 'events'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'dist/**', 'helper/native/build/**', 'app/renderer/dist/**', 'e2e/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'shared/ runs everywhere: no Node modules.' },
+          { group: ['**/helper/**', '**/app/**', 'electron', 'react'], message: 'shared/ imports nothing of the app or the helper.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['helper/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['electron', 'react', 'react-dom', '**/app/**'], message: 'The helper never imports the app, Electron or React.' }],
+      }],
+    },
+  },
+);
