@@ -2,7 +2,8 @@
 // (helper → shared, app → shared; shared sees neither Node nor the DOM).
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'child_process', 'crypto', 'dgram', 'events'];
+// Bare built-in names go in `paths` (exact module names): as patterns they would also match folders such as ../net/.
+const nodeBuiltinNames = ['fs', 'path', 'os', 'net', 'child_process', 'crypto', 'dgram', 'events', 'buffer'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', 'helper/native/build/**', 'app/renderer/dist/**', 'e2e/results/**'] },
@@ -16,8 +17,9 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinNames.map((name) => ({ name, message: 'shared/ runs everywhere: no Node modules.' })),
         patterns: [
-          { group: nodeBuiltins, message: 'shared/ runs everywhere: no Node modules.' },
+          { group: ['node:*'], message: 'shared/ runs everywhere: no Node modules.' },
           { group: ['**/helper/**', '**/app/**', 'electron', 'react'], message: 'shared/ imports nothing of the app or the helper.' },
         ],
       }],

@@ -1,14 +1,15 @@
 // The model of a wg-quick(8) configuration file: what the parser produces and the serializer reads.
 // Keys are kept as base64 strings (validated by the parser); addresses and prefixes as text.
 
-/** An interface address with its prefix, as written in `Address =` (e.g. "10.0.0.2/32", "fd00::2/128"). */
+/** An interface address with its prefix, canonical, host bits kept (e.g. "10.0.0.2/24", "fd00::2/128"). */
 export type InterfaceAddress = string;
 
-/** A CIDR as written in `AllowedIPs =`, normalised to always carry a prefix length. */
+/** A CIDR as written in `AllowedIPs =`, normalised to canonical text with a prefix and no host bits (`10.0.0.0/8`).
+ *  Not to be confused with the parsed `Cidr` of net/cidr.ts. */
 export type Cidr = string;
 
 export interface WgEndpoint {
-  /** IP literal (no brackets) or host name. */
+  /** IP literal (canonical, no brackets, IPv6 may carry `%zone`) or host name. */
   host: string;
   port: number;
 }
@@ -39,7 +40,7 @@ export interface WgPeerSection {
   presharedKey?: string;
   allowedIps: Cidr[];
   endpoint?: WgEndpoint;
-  /** Seconds; 0 or absent means off. */
+  /** Seconds; 0 (also written `off`) or absent means off. */
   persistentKeepalive?: number;
 }
 
@@ -54,7 +55,10 @@ export interface ConfigError {
   message: string;
 }
 
-/** Something the file says that Ferry keeps but does not act on (hook scripts, SaveConfig). */
+/**
+ * Something the file says that Ferry keeps but does not act on (hook scripts, SaveConfig), or a value it had to
+ * normalise (an AllowedIPs entry with host bits set). Shown to the user as a warning, never an error.
+ */
 export interface ConfigNotice {
   line: number;
   key: string;
