@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
+import type { ConnectionState } from '../../../shared/src/protocol/state.js';
+import { Logger } from '../log/logger.js';
+import { FakeNetworkConfigurator } from '../platform/network.fake.js';
+import { FakeClock } from '../time/fake-clock.js';
+import { systemRandom } from '../wireguard/random.js';
+import { ConnectionManager } from './connection-manager.js';
+import { FakeTunnelFactory } from './tunnel.fake.js';
+
+const KEY_A = 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=';
+const KEY_B = 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=';
+
+function profileConfig(allowedIps: string[], extra: Partial<WgQuickConfig['interface']> = {}): WgQuickConfig {
+  return {
+    interface: {
+      privateKey: KEY_A,
+      addresses: ['10.66.0.2/32', 'fd66::2/128'],
+      dns: ['10.66.0.1'],
+      dnsSearch: [],
+      preUp: [],
+      postUp: [],
+      preDown: [],
+      postDown: [],
+      ...extra,
+    },
+    peers: [{ publicKey: KEY_B, allowedIps, endpoint: { host: '198.18.2.2', port: 51820 } }],
+  };
+}
+
+function setup(profiles: Record<string, WgQuickConfig>) {
+  const clock = new FakeClock();
+  const network = new FakeNetworkConfigurator();
+  const tunnels = new FakeTunnelFactory();
+  const states: ConnectionState[] = [];
+  const manager = new ConnectionManager({
+    clock,
+    random: systemRandom,
+    logger: new Logger({ clock, sink: () => undefined }),
+    profiles: { get: (name) => (profiles[name] ? { name, config: profiles[name] } : undefined) },
+    network,
+    openTunnel: tunnels.open,
+    chooseRouting: async () => ({ fwmark: 51820, table: 51820 }),
+    defaultMtu: async () => 1420,
+    interfaceName: 'ferry0',
+  });
+  // Facts (addresses, endpoint) are announced too; the tests follow the state transitions.
+  manager.onState((status) => {
+    if (states[states.length - 1] !== status.state) states.push(status.state);
+  });
+  return { manager, network, tunnels, states };
+}
+
+describe('ConnectionManager', () => {
+  it('connects a split tunnel: routes for AllowedIPs, no policy routing, handshake started', async () => {
+    const { manager, network, tunnels, states } = setup({ work: profileConfig(['10.66.0.0/24', '198.18.0.1/32']) });
+    const result = await manager.connect('work');
+    expect(result.ok).toBe(true);
+    expect(network.current).toMatchObject({
+      interfaceName: 'ferry0',
+      addresses: ['10.66.0.2/32', 'fd66::2/128'],
+      mtuBytes: 1420,
+      routes: ['198.18.0.1/32', '10.66.0.0/24'],
+      fullTunnel: null,
+      dns: { servers: ['10.66.0.1'], search: [] },
+    });
+    expect(tunnels.last.options.fwmark).toBe(0);
+    expect(tunnels.last.started).toBe(true);
+    expect(tunnels.last.handshakeRequests).toBe(1);
+    expect(states).toEqual(['connecting']);
+    tunnels.last.emit({ type: 'handshake-complete', peer: KEY_B, role: 'initiator' });
+    expect(manager.current()).toMatchObject({ state: 'connected', profile: 'work', endpoint: '198.18.2.2:51820' });
+  });
+
+  it('routes everything the wg-quick way for a full tunnel, with the mark on the socket', async () => {
+    const { manager, network, tunnels } = setup({ all: profileConfig(['0.0.0.0/0', '::/0']) });
+    await manager.connect('all');
+    expect(network.current?.fullTunnel).toEqual({ ipv4: true, ipv6: true, fwmark: 51820, table: 51820 });
+    expect(network.current?.routes).toEqual([]);
+    expect(tunnels.last.options.fwmark).toBe(51820);
+  });
+
+  it('uses the profile FwMark as mark and table when it has one', async () => {
+    const { manager, network } = setup({ all: profileConfig(['0.0.0.0/0'], { fwMark: 1234 }) });
+    await manager.connect('all');
+    expect(network.current?.fullTunnel).toEqual({ ipv4: true, ipv6: false, fwmark: 1234, table: 1234 });
+  });
+
+  it('waits for the handshake with --wait and reports a timeout when none comes', async () => {
+    const { manager, tunnels } = setup({ work: profileConfig(['10.66.0.0/24']) });
+    const pending = manager.connect('work', { wait: true, timeoutMs: 5_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    tunnels.last.emit({ type: 'handshake-complete', peer: KEY_B, role: 'initiator' });
+    expect(await pending).toMatchObject({ ok: true, value: { state: 'connected' } });
+
+    const other = setup({ work: profileConfig(['10.66.0.0/24']) });
+    const timedOut = await other.manager.connect('work', { wait: true, timeoutMs: 20 });
+    expect(timedOut).toMatchObject({ ok: false, error: { code: 'HANDSHAKE_TIMEOUT' } });
+    expect(other.manager.current().state).toBe('connecting');
+  });
+
+  it('reports an unknown profile without touching the system', async () => {
+    const { manager, network, tunnels } = setup({});
+    expect(await manager.connect('nope')).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
+    expect(network.appliedPlans).toEqual([]);
+    expect(tunnels.opened).toEqual([]);
+  });
+
+  it('closes the tunnel and enters error when the system cannot be configured', async () => {
+    const { manager, network, tunnels } = setup({ work: profileConfig(['10.66.0.0/24']) });
+    network.failNextApply('ip: permission denied');
+    const result = await manager.connect('work');
+    expect(result).toMatchObject({ ok: false, error: { code: 'SYSTEM_ERROR', message: 'ip: permission denied' } });
+    expect(tunnels.last.closed).toBe(true);
+    expect(manager.current()).toMatchObject({ state: 'error', error: { code: 'SYSTEM_ERROR' } });
+  });
+
+  it('enters error with the reason when the tunnel device cannot be opened', async () => {
+    const { manager, network, tunnels } = setup({ work: profileConfig(['10.66.0.0/24']) });
+    tunnels.failWith = new Error('TUNSETIFF: Operation not permitted');
+    const result = await manager.connect('work');
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONNECT_FAILED' } });
+    expect(manager.current().error?.message).toMatch(/Operation not permitted/);
+    expect(network.appliedPlans).toEqual([]);
+  });
+
+  it('disconnects: network reverted before the tunnel closes, state back to disconnected', async () => {
+    const { manager, network, tunnels, states } = setup({ work: profileConfig(['10.66.0.0/24']) });
+    await manager.connect('work');
+    tunnels.last.emit({ type: 'handshake-complete', peer: KEY_B, role: 'initiator' });
+    await manager.disconnect();
+    expect(network.current).toBeNull();
+    expect(network.revertCount).toBe(1);
+    expect(tunnels.last.closed).toBe(true);
+    expect(states).toEqual(['connecting', 'connected', 'disconnecting', 'disconnected']);
+    expect(manager.current()).toMatchObject({ state: 'disconnected', profile: null, addresses: [] });
+  });
+
+  it('switches profiles by tearing the first tunnel down', async () => {
+    const { manager, tunnels, network } = setup({ a: profileConfig(['10.66.0.0/24']), b: profileConfig(['10.77.0.0/24']) });
+    await manager.connect('a');
+    await manager.connect('b');
+    expect(tunnels.opened).toHaveLength(2);
+    expect(tunnels.opened[0]!.closed).toBe(true);
+    expect(network.current?.routes).toEqual(['10.77.0.0/24']);
+    expect(manager.current().profile).toBe('b');
+  });
+
+  it('goes to reconnecting when handshakes go unanswered and back when one completes', async () => {
+    const { manager, tunnels } = setup({ work: profileConfig(['10.66.0.0/24']) });
+    await manager.connect('work');
+    const tunnel = tunnels.last;
+    tunnel.emit({ type: 'handshake-complete', peer: KEY_B, role: 'initiator' });
+    tunnel.emit({ type: 'handshake-initiated', peer: KEY_B, attempt: 1 });
+    expect(manager.current().state).toBe('connected');
+    tunnel.emit({ type: 'handshake-initiated', peer: KEY_B, attempt: 3 });
+    expect(manager.current().state).toBe('reconnecting');
+    tunnel.emit({ type: 'handshake-failed', peer: KEY_B, reason: 'no answer' });
+    expect(tunnel.handshakeRequests).toBe(2);
+    tunnel.emit({ type: 'handshake-complete', peer: KEY_B, role: 'initiator' });
+    expect(manager.current().state).toBe('connected');
+  });
+
+  it('reports traffic from the tunnel counters in status', async () => {
+    const { manager, tunnels } = setup({ work: profileConfig(['10.66.0.0/24']) });
+    await manager.connect('work');
+    tunnels.last.peerStats = [
+      { publicKey: KEY_B, rxBytes: 1000, txBytes: 500, rxPackets: 10, txPackets: 5, lastHandshakeWallMs: Date.UTC(2026, 0, 1), handshakeRttMs: 1 },
+    ];
+    const sample = manager.statsNow();
+    expect(sample).toMatchObject({ rxBytes: 1000, txBytes: 500, rxPackets: 10, txPackets: 5 });
+    expect(manager.current()).toMatchObject({ rxBytes: 1000, txBytes: 500 });
+    expect(manager.current().lastHandshakeAt).not.toBeNull();
+    await manager.disconnect();
+  });
+});

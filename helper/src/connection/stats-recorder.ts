@@ -1,0 +1,70 @@
+// Samples the active tunnel twice a second, announces each sample and keeps a 1 s history ring.
+import { emptyStatsSample, type StatsSample } from '../../../shared/src/protocol/stats.js';
+import { HistoryRing } from '../stats/history-ring.js';
+import { TrafficSampler } from '../stats/traffic-sampler.js';
+import type { Clock } from '../time/clock.js';
+import type { PeerStats } from '../wireguard/device.js';
+
+export const SAMPLE_INTERVAL_MS = 500;
+/** One hour at one sample a second: charts of 1, 5 and 15 minutes are always full. */
+export const HISTORY_CAPACITY = 3600;
+
+export class StatsRecorder {
+  private readonly sampler: TrafficSampler;
+  private readonly ring = new HistoryRing<StatsSample>(HISTORY_CAPACITY);
+  private readonly listeners = new Set<(sample: StatsSample) => void>();
+  private timer: NodeJS.Timeout | undefined;
+  private read: (() => PeerStats[]) | null = null;
+  private lastSample: StatsSample | null = null;
+  private lastHistoryWallMs = -Infinity;
+
+  constructor(private readonly clock: Clock) {
+    this.sampler = new TrafficSampler(clock);
+  }
+
+  get latest(): StatsSample | null {
+    return this.lastSample;
+  }
+
+  start(read: () => PeerStats[]): void {
+    this.stop();
+    this.read = read;
+    this.ring.clear();
+    this.takeSample();
+    this.timer = setInterval(() => this.takeSample(), SAMPLE_INTERVAL_MS);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.read = null;
+    this.lastSample = null;
+    this.sampler.reset();
+  }
+
+  /** The current figures, sampled now when a tunnel is up. */
+  now(): StatsSample {
+    return this.read ? this.takeSample(false) : emptyStatsSample(new Date(this.clock.wallMs()).toISOString());
+  }
+
+  history(seconds: number): StatsSample[] {
+    return this.ring.newest(seconds);
+  }
+
+  onSample(listener: (sample: StatsSample) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private takeSample(announce = true): StatsSample {
+    const sample = this.sampler.sample(this.read ? this.read() : []);
+    this.lastSample = sample;
+    const wallMs = this.clock.wallMs();
+    if (wallMs - this.lastHistoryWallMs >= 1000 - SAMPLE_INTERVAL_MS / 2) {
+      this.ring.push(sample);
+      this.lastHistoryWallMs = wallMs;
+    }
+    if (announce) for (const listener of this.listeners) listener(sample);
+    return sample;
+  }
+}

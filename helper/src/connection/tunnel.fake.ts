@@ -1,0 +1,59 @@
+// A tunnel that moves no packets: the test decides when handshakes happen and what the counters say.
+import type { DeviceEvent, PeerStats } from '../wireguard/device.js';
+import type { TunnelHandle } from './tunnel-handle.js';
+import type { TunnelDeps, TunnelOptions } from './tunnel.js';
+
+export class FakeTunnel implements TunnelHandle {
+  readonly interfaceName: string;
+  started = false;
+  closed = false;
+  handshakeRequests = 0;
+  peerStats: PeerStats[] = [];
+
+  constructor(
+    readonly options: TunnelOptions,
+    private readonly deps: TunnelDeps,
+  ) {
+    this.interfaceName = options.interfaceName;
+  }
+
+  start(): void {
+    this.started = true;
+  }
+
+  initiateHandshake(): void {
+    this.handshakeRequests++;
+  }
+
+  stats(): PeerStats[] {
+    return this.peerStats;
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Plays a Device event as if the WireGuard engine had raised it. */
+  emit(event: DeviceEvent): void {
+    this.deps.onEvent(event);
+  }
+}
+
+/** An `OpenTunnel` that records every tunnel it opens; `failWith` makes the next open throw. */
+export class FakeTunnelFactory {
+  readonly opened: FakeTunnel[] = [];
+  failWith: Error | null = null;
+
+  readonly open = (options: TunnelOptions, deps: TunnelDeps): FakeTunnel => {
+    if (this.failWith) throw this.failWith;
+    const tunnel = new FakeTunnel(options, deps);
+    this.opened.push(tunnel);
+    return tunnel;
+  };
+
+  get last(): FakeTunnel {
+    const tunnel = this.opened[this.opened.length - 1];
+    if (!tunnel) throw new Error('no tunnel was opened');
+    return tunnel;
+  }
+}
