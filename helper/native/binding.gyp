@@ -1,1 +1,19 @@
-{ "targets": [ { "target_name": "ferry_native", "sources": ["src/addon.c"], "cflags": ["-O2", "-Wall"] } ] }
+# Builds ferry_native.node, Ferry's N-API addon (TUN, batched UDP, SO_MARK, SO_PEERCRED) for Linux.
+{
+  "targets": [
+    {
+      "target_name": "ferry_native",
+      "sources": [
+        "src/addon.c",
+        "src/napi-util.c",
+        "src/io-handle.c",
+        "src/tun.c",
+        "src/udp.c",
+        "src/udp-address.c",
+        "src/sockopt.c"
+      ],
+      "defines": ["NAPI_VERSION=8", "_GNU_SOURCE"],
+      "cflags": ["-O2", "-Wall", "-Wextra", "-Wno-unused-parameter", "-std=gnu11"]
+    }
+  ]
+}
