@@ -56,7 +56,7 @@ export class ConnectionManager {
 
   constructor(private readonly deps: ConnectionDeps) {
     this.stats = new StatsRecorder(deps.clock);
-    this.status = new ConnectionStatus(deps.clock, () => this.stats.latest);
+    this.status = new ConnectionStatus(deps.clock, () => this.stats.current());
   }
 
   current(): Status {

@@ -15,15 +15,15 @@ export class StatsRecorder {
   private readonly listeners = new Set<(sample: StatsSample) => void>();
   private timer: NodeJS.Timeout | undefined;
   private read: (() => PeerStats[]) | null = null;
-  private lastSample: StatsSample | null = null;
   private lastHistoryWallMs = -Infinity;
 
   constructor(private readonly clock: Clock) {
     this.sampler = new TrafficSampler(clock);
   }
 
-  get latest(): StatsSample | null {
-    return this.lastSample;
+  /** Fresh figures while a tunnel is up (status must not lag behind a transfer that just ended), else null. */
+  current(): StatsSample | null {
+    return this.read ? this.takeSample(false) : null;
   }
 
   start(read: () => PeerStats[]): void {
@@ -38,13 +38,12 @@ export class StatsRecorder {
     clearInterval(this.timer);
     this.timer = undefined;
     this.read = null;
-    this.lastSample = null;
     this.sampler.reset();
   }
 
-  /** The current figures, sampled now when a tunnel is up. */
+  /** Like current(), with zeros and nulls when no tunnel is up. */
   now(): StatsSample {
-    return this.read ? this.takeSample(false) : emptyStatsSample(new Date(this.clock.wallMs()).toISOString());
+    return this.current() ?? emptyStatsSample(new Date(this.clock.wallMs()).toISOString());
   }
 
   history(seconds: number): StatsSample[] {
@@ -56,15 +55,16 @@ export class StatsRecorder {
     return () => this.listeners.delete(listener);
   }
 
-  private takeSample(announce = true): StatsSample {
+  /** `periodic`: the 2 Hz tick, which announces the sample and feeds the 1 s history; on-demand reads do neither. */
+  private takeSample(periodic = true): StatsSample {
     const sample = this.sampler.sample(this.read ? this.read() : []);
-    this.lastSample = sample;
+    if (!periodic) return sample;
     const wallMs = this.clock.wallMs();
     if (wallMs - this.lastHistoryWallMs >= 1000 - SAMPLE_INTERVAL_MS / 2) {
       this.ring.push(sample);
       this.lastHistoryWallMs = wallMs;
     }
-    if (announce) for (const listener of this.listeners) listener(sample);
+    for (const listener of this.listeners) listener(sample);
     return sample;
   }
 }
