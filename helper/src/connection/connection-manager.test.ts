@@ -106,6 +106,18 @@ describe('ConnectionManager', () => {
     expect(tunnels.opened).toEqual([]);
   });
 
+  it('refuses a draft profile (no peer yet) without touching the system', async () => {
+    const draft = profileConfig(['10.66.0.0/24']);
+    draft.peers = [];
+    const { manager, network, tunnels } = setup({ draft });
+    const result = await manager.connect('draft');
+    expect(result).toMatchObject({ ok: false, error: { code: 'PROFILE_INVALID' } });
+    expect(result.ok === false && result.error.message).toMatch(/peer/i);
+    expect(network.appliedPlans).toEqual([]);
+    expect(tunnels.opened).toEqual([]);
+    expect(manager.current().state).toBe('disconnected');
+  });
+
   it('closes the tunnel and enters error when the system cannot be configured', async () => {
     const { manager, network, tunnels } = setup({ work: profileConfig(['10.66.0.0/24']) });
     network.failNextApply('ip: permission denied');

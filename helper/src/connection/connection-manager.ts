@@ -1,5 +1,6 @@
 // Drives one VPN connection through its states: bring-up, handshakes, stats, teardown (diagram in shared/src/protocol/state.ts).
 import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
+import { validateProfile } from '../../../shared/src/profile/profile.js';
 import { fail, ferryError, ok, type FerryResult } from '../../../shared/src/protocol/errors.js';
 import type { Status } from '../../../shared/src/protocol/state.js';
 import type { StatsSample } from '../../../shared/src/protocol/stats.js';
@@ -82,6 +83,12 @@ export class ConnectionManager {
   async connect(name: string, options: ConnectOptions = {}): Promise<FerryResult<Status>> {
     const profile = this.deps.profiles.get(name);
     if (!profile) return fail('PROFILE_NOT_FOUND', `profile "${name}" not found`);
+    // Drafts (no address or peer yet) may be stored, but only a complete profile can connect.
+    const problems = validateProfile(profile.config, { requirePrivateKey: true });
+    if (problems.length > 0) {
+      const summary = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+      return fail('PROFILE_INVALID', `profile "${name}" cannot connect: ${summary}`, { errors: problems });
+    }
     if (this.active?.profile !== name || this.status.current === 'error') {
       if (this.active || this.status.current === 'error') await this.disconnect();
       const generation = ++this.generation;

@@ -9,7 +9,7 @@ import { fileGroupDatabase, type GroupDatabase } from './group-database.js';
 import { createHandlerTable } from './handler-table.js';
 import type { HandlerDeps, HandlerTable } from './handler-types.js';
 import { DEFAULT_SESSION_LIMITS, Session, type SessionLimits } from './session.js';
-import { prepareSocketPath, secureSocket, type SocketExposure } from './socket-path.js';
+import { prepareSocketPath, secureSocket } from './socket-path.js';
 
 export interface IpcServerOptions {
   socketPath: string;
@@ -24,7 +24,6 @@ export interface IpcServerOptions {
 
 export interface IpcServer {
   readonly socketPath: string;
-  readonly exposure: SocketExposure;
   readonly hub: EventHub;
   connectionCount(): number;
   /** Stops listening, drops every client and removes the socket file. */
@@ -95,13 +94,12 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
 
   await prepareSocketPath(socketPath);
   await listen(server, socketPath);
-  const exposure = await secureSocket(socketPath, state.groups, deps.logger);
+  await secureSocket(socketPath);
   const stopSources = connectEventSources(state.hub, deps);
-  deps.logger.info('listening', { socket: socketPath, exposure });
+  deps.logger.info('listening', { socket: socketPath });
 
   return {
     socketPath,
-    exposure,
     hub: state.hub,
     connectionCount: () => state.sockets.size,
     close: async () => {

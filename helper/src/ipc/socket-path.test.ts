@@ -1,11 +1,10 @@
-// Tests for the socket file: parent directory, stale sockets, refusing foreign files, and its mode and group.
+// Tests for the socket file: parent directory, stale sockets, refusing foreign files, and its mode.
 import { spawn } from 'node:child_process';
 import { lstat, mkdir, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryLogger, withTempDir } from '../store/store-test-helpers.js';
-import type { GroupDatabase } from './group-database.js';
+import { withTempDir } from '../store/store-test-helpers.js';
 import { prepareSocketPath, secureSocket } from './socket-path.js';
 
 /** Leaves a socket file nobody listens on: a child binds it and is killed before it can clean up. */
@@ -17,9 +16,6 @@ async function staleSocket(path: string): Promise<void> {
   if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
   await exited;
 }
-
-const noGroup: GroupDatabase = { group: () => null, user: () => null };
-const ferryGroup: GroupDatabase = { group: (name) => (name === 'ferry' ? { gid: 990, members: [] } : null), user: () => null };
 
 describe('prepareSocketPath', () => {
   it('creates the parent directory at 0755', async () => {
@@ -80,26 +76,10 @@ describe('secureSocket', () => {
     });
   }
 
-  it('opens the socket to everyone (0666) when there is no ferry group', async () => {
+  it('lets every local user connect (0666): access is decided per caller, not by the file mode', async () => {
     await withSocket(async (path) => {
-      expect(await secureSocket(path, noGroup, memoryLogger().logger)).toBe('everyone');
+      await secureSocket(path);
       expect((await stat(path)).mode & 0o777).toBe(0o666);
-    });
-  });
-
-  it('gives the socket to root:ferry at 0660 when the group exists (as root), else falls back to 0666', async () => {
-    await withSocket(async (path) => {
-      const { logger, entries } = memoryLogger();
-      const exposure = await secureSocket(path, ferryGroup, logger);
-      const info = await stat(path);
-      if (process.getuid?.() === 0) {
-        expect(exposure).toBe('group');
-        expect([info.mode & 0o777, info.uid, info.gid]).toEqual([0o660, 0, 990]);
-      } else {
-        expect(exposure).toBe('everyone');
-        expect(info.mode & 0o777).toBe(0o666);
-        expect(entries.some((entry) => entry.level === 'warn')).toBe(true);
-      }
     });
   });
 });
