@@ -1,6 +1,6 @@
 // Samples the active tunnel twice a second, announces each sample and keeps a 1 s history ring.
 import { emptyStatsSample, type StatsSample } from '../../../shared/src/protocol/stats.js';
-import { HistoryRing } from '../stats/history-ring.js';
+import { RingBuffer } from '../../../shared/src/collections/ring-buffer.js';
 import { TrafficSampler } from '../stats/traffic-sampler.js';
 import type { Clock } from '../time/clock.js';
 import type { PeerStats } from '../wireguard/device.js';
@@ -11,7 +11,7 @@ export const HISTORY_CAPACITY = 3600;
 
 export class StatsRecorder {
   private readonly sampler: TrafficSampler;
-  private readonly ring = new HistoryRing<StatsSample>(HISTORY_CAPACITY);
+  private readonly ring = new RingBuffer<StatsSample>(HISTORY_CAPACITY);
   private readonly listeners = new Set<(sample: StatsSample) => void>();
   private timer: NodeJS.Timeout | undefined;
   private read: (() => PeerStats[]) | null = null;

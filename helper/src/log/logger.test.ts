@@ -1,11 +1,10 @@
-// Tests for the logger, its ring buffer and its sinks.
+// Tests for the logger and its sinks.
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../shared/src/protocol/log.js';
 import { logEntrySchema } from '../../../shared/src/protocol/log.js';
 import { FakeClock } from '../time/fake-clock.js';
 import { createStreamSink, formatJsonLine, formatTextLine } from './log-sink.js';
 import { Logger } from './logger.js';
-import { RingBuffer } from './ring-buffer.js';
 
 function makeLogger(capacity = 5) {
   const clock = new FakeClock(Date.UTC(2026, 0, 2, 3, 4, 5));
@@ -13,19 +12,6 @@ function makeLogger(capacity = 5) {
   const logger = new Logger({ clock, sink: (entry) => written.push(entry), capacity });
   return { clock, written, logger };
 }
-
-describe('RingBuffer', () => {
-  it('keeps the newest items in order', () => {
-    const ring = new RingBuffer<number>(3);
-    for (const n of [1, 2, 3, 4, 5]) ring.push(n);
-    expect(ring.toArray()).toEqual([3, 4, 5]);
-    expect(ring.size).toBe(3);
-  });
-
-  it('rejects a zero capacity', () => {
-    expect(() => new RingBuffer(0)).toThrow(RangeError);
-  });
-});
 
 describe('Logger', () => {
   it('drops entries under the level and timestamps with the injected clock', () => {

@@ -3,7 +3,7 @@ import type { LogEntry, LogLevel } from '../../../shared/src/protocol/log.js';
 import { logLevelRank } from '../../../shared/src/protocol/log.js';
 import type { Clock } from '../time/clock.js';
 import type { LogSink } from './log-sink.js';
-import { RingBuffer } from './ring-buffer.js';
+import { RingBuffer } from '../../../shared/src/collections/ring-buffer.js';
 
 export type LogFields = Record<string, unknown>;
 export type LogListener = (entry: LogEntry) => void;

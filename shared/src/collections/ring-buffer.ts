@@ -1,12 +1,12 @@
-// A fixed-capacity ring of the newest samples: memory stays constant however long the tunnel runs.
+// A fixed-capacity ring of the newest items (log entries, stats history): memory stays constant however long ferryd runs.
 
-export class HistoryRing<T> {
+export class RingBuffer<T> {
   private readonly slots: (T | undefined)[];
   private next = 0;
   private count = 0;
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity <= 0) throw new Error(`capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity <= 0) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
     this.slots = new Array<T | undefined>(capacity);
   }
 
@@ -22,6 +22,11 @@ export class HistoryRing<T> {
     const out: T[] = [];
     for (let i = take; i > 0; i--) out.push(this.slots[(this.next - i + this.capacity) % this.capacity] as T);
     return out;
+  }
+
+  /** Everything held, oldest first. */
+  toArray(): T[] {
+    return this.newest();
   }
 
   get size(): number {
