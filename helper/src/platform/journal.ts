@@ -32,8 +32,13 @@ export const systemChangeSchema = z.union([
   z.object({ kind: z.literal('dns'), backend: z.literal('resolved'), interfaceName }),
   z.object({ kind: z.literal('dns'), backend: z.literal('resolvconf'), recordName: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }),
   z.object({ kind: z.literal('dns'), backend: z.literal('file'), path: absolutePath, backupPath: absolutePath, existed: z.boolean() }),
-  // Only tables named ferry… can ever be deleted from a journal: nobody else's firewall is touched.
-  z.object({ kind: z.literal('nft-table'), family: z.enum(['inet', 'ip', 'ip6']), name: z.string().regex(/^ferry[A-Za-z0-9_.-]*$/) }),
+  // Only tables named ferry-… can ever be deleted from a journal: nobody else's firewall is touched, and neither is
+  // the kill switch's own `inet ferry` (firewall-state.ts), which must outlive crash recovery.
+  z.object({ kind: z.literal('nft-table'), family: z.enum(['inet', 'ip', 'ip6']), name: z.string().regex(/^ferry-[A-Za-z0-9_.-]+$/) }),
+  // Split tunnelling (split-tunnel.linux.ts): a policy rule on a masked fwmark, and a cgroup it made. Only
+  // cgroups whose top directory under the cgroup2 mount is named ferry-… can ever be removed from a journal.
+  z.object({ kind: z.literal('split-rule'), family, priority: uint32, not: z.boolean(), fwmark: uint32, fwmarkMask: uint32, table: routeTable }),
+  z.object({ kind: z.literal('cgroup'), mountPoint: absolutePath, relativePath: z.string().regex(/^ferry-[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)?$/) }),
 ]);
 
 export type SystemChange = z.infer<typeof systemChangeSchema>;
@@ -60,15 +65,18 @@ export class Journal {
     private readonly clock: Clock,
   ) {}
 
-  /** Reads `<stateDir>/journal.json` (creating the state dir 0700 if needed); a corrupt file is moved aside. */
-  static async load(stateDir: string, clock: Clock): Promise<JournalLoad> {
+  /**
+   * Reads `<stateDir>/journal.json` (creating the state dir 0700 if needed); a corrupt file is moved aside.
+   * `fileName` gives a concern its own journal (split tunnelling changes independently of the tunnel).
+   */
+  static async load(stateDir: string, clock: Clock, fileName = JOURNAL_FILE_NAME): Promise<JournalLoad> {
     await fs.mkdir(stateDir, { recursive: true, mode: 0o700 });
-    const filePath = path.join(stateDir, JOURNAL_FILE_NAME);
+    const filePath = path.join(stateDir, fileName);
     const bytes = await readFileIfExists(filePath);
     if (bytes === null) return { journal: new Journal(filePath, [], clock) };
     const parsed = parseJournal(bytes.toString('utf8'));
     if (parsed.ok) return { journal: new Journal(filePath, parsed.records, clock) };
-    const movedTo = path.join(stateDir, `journal.corrupt-${clock.wallMs()}.json`);
+    const movedTo = path.join(stateDir, `${path.basename(fileName, '.json')}.corrupt-${clock.wallMs()}.json`);
     await fs.rename(filePath, movedTo);
     return { journal: new Journal(filePath, [], clock), problem: { message: parsed.message, movedTo } };
   }

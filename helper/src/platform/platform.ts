@@ -1,6 +1,8 @@
 // The one place the OS is chosen: createPlatform() returns the implementation for this machine (Linux only for now).
 import type { Clock } from '../time/clock.js';
 import type { CommandRunner } from './command-runner.js';
+import type { Firewall } from './firewall.js';
+import { LinuxFirewall } from './firewall.linux.js';
 import { chooseFwmarkTable } from './fwmark-table.linux.js';
 import type { DnsBackendChoice, HostProbe, LinuxPaths } from './linux-context.js';
 import { defaultMtuFor } from './mtu.linux.js';
@@ -10,6 +12,8 @@ import { DEFAULT_MTU_BYTES } from '../wireguard/constants.js';
 
 export interface Platform {
   readonly network: NetworkConfigurator;
+  /** Kill switch / lockdown: Ferry's own nftables table, kept apart from the network journal (a crash keeps it). */
+  readonly firewall: Firewall;
   /** Tunnel MTU for an endpoint (route MTU − 80); 1420 when there is no endpoint or nothing is known. */
   defaultMtuFor(endpointAddress: string | null): Promise<number>;
   /** The fwmark = table number for a full tunnel: 51820 upward while that table has routes. */
@@ -33,6 +37,7 @@ export function createPlatform(options: PlatformOptions): Platform {
   const { runner, stateDir, clock, logger, linux } = options;
   return {
     network: new LinuxNetworkConfigurator({ runner, stateDir, clock, ...(logger ? { logger } : {}), ...linux }),
+    firewall: new LinuxFirewall({ runner, stateDir, clock, ...(logger ? { logger } : {}) }),
     defaultMtuFor: (endpointAddress) => (endpointAddress === null ? Promise.resolve(DEFAULT_MTU_BYTES) : defaultMtuFor(endpointAddress, runner)),
     chooseFwmarkTable: () => chooseFwmarkTable(runner),
   };
