@@ -16,4 +16,6 @@ apt-get install -y --no-install-recommends \
   wireguard-go wireguard-tools iperf3 nftables iproute2 iputils-ping procps util-linux passwd \
   build-essential python3
 
-npm ci
+# Electron's binary comes from a host this machine may not reach; `npm start` says so when it is missing, and
+# packaging fetches it where it can. Skipping the download keeps `npm ci` working offline from the registry.
+ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci
