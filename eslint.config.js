@@ -33,4 +33,50 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The app runs in three places (STYLE.md, VS Code-style folders): each may import only what exists where it runs.
+    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/helper/**'], message: 'The app never imports the helper: talk to ferryd through the protocol in shared/.' }],
+      }],
+    },
+  },
+  {
+    files: ['app/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltinNames.map((name) => ({ name, message: 'app/common runs in every app process: no Node modules.' })),
+        patterns: [
+          { group: ['node:*'], message: 'app/common runs in every app process: no Node modules.' },
+          { group: ['**/helper/**', '**/main/**', '**/host/**', '**/preload/**', '**/renderer/**', 'electron', 'react'], message: 'app/common imports only shared/ and zod.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['app/renderer/**/*.ts', 'app/renderer/**/*.tsx'],
+    ignores: ['app/renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltinNames.map((name) => ({ name, message: 'The renderer is a sandboxed web page: no Node modules.' })),
+        patterns: [
+          { group: ['node:*'], message: 'The renderer is a sandboxed web page: no Node modules.' },
+          { group: ['**/helper/**'], message: 'The renderer never imports the helper: it talks to ferryd through FerryApi.' },
+          { group: ['electron', '**/main/**', '**/host/**', '**/preload/**'], message: 'The renderer reaches Electron and the host only through FerryApi (app/common).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['app/main/**/*.ts', 'app/host/**/*.ts', 'app/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/helper/**'], message: 'The app never imports the helper: talk to ferryd through the protocol in shared/.' },
+          { group: ['react', 'react-dom', '**/renderer/**'], message: 'Node-side app code never imports the renderer.' },
+        ],
+      }],
+    },
+  },
 );

@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'helper/src/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'helper/src/**/*.test.ts', 'app/**/*.test.ts', 'app/**/*.test.tsx'],
           testTimeout: 20_000,
         },
       },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything Ferry needs on a fresh Debian 12 machine, as root: the lab's packages, a C toolchain for the
-# native addon, and the npm dependencies (`npm ci` also builds the addon through node-gyp).
+# native addon, Chromium for the UI specs and the browser host, and the npm dependencies (`npm ci` also builds the addon through node-gyp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +14,7 @@ apt-get update
 # --no-install-recommends: without it wireguard-tools pulls in a whole kernel image.
 apt-get install -y --no-install-recommends \
   wireguard-go wireguard-tools iperf3 nftables iproute2 iputils-ping procps util-linux passwd \
-  build-essential python3
+  build-essential python3 chromium
 
 # Electron's binary comes from a host this machine may not reach; `npm start` says so when it is missing, and
 # packaging fetches it where it can. Skipping the download keeps `npm ci` working offline from the registry.

@@ -1,0 +1,49 @@
+// Electron main: wiring only — single instance, the bridge to ferryd, the app:// scheme, IPC, window, tray, notifications.
+import { app, BrowserWindow } from 'electron';
+import { registerAppScheme, serveAppScheme } from './app-protocol.js';
+import { autoConnectOnce } from './auto-connect.js';
+import { followDaemon } from './daemon-snapshot.js';
+import { FerrydBridge } from './ferryd-bridge.js';
+import { serveIpc } from './ipc-bridge.js';
+import { mainOptions } from './main-options.js';
+import { createMainWindow, type WindowControl } from './main-window.js';
+import { notifyOnStateChange } from './notifier.js';
+import { createTray } from './tray.js';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const options = mainOptions(process.argv, process.env);
+  const bridge = new FerrydBridge({ socketPath: options.socketPath, clientName: 'ferry-app', allowNonRootSocket: options.allowNonRootSocket });
+  let control: WindowControl | null = null;
+  registerAppScheme();
+
+  const open = (): void => {
+    control ??= createMainWindow();
+    control.show();
+  };
+  const quit = (): void => {
+    control?.allowClose();
+    bridge.stop();
+    app.quit();
+  };
+
+  app.on('second-instance', open);
+  // Closing the window only hides it: the tray keeps the app (and the tunnel controls) around.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => control?.allowClose());
+
+  void app.whenReady().then(() => {
+    serveAppScheme();
+    serveIpc(bridge, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+    const updateTray = createTray(bridge, { open, quit });
+    const autoConnect = autoConnectOnce(bridge);
+    followDaemon(bridge, (next, previous) => {
+      updateTray(next);
+      notifyOnStateChange(next, previous);
+      autoConnect(next);
+    });
+    bridge.start();
+    open();
+  });
+}

@@ -1,0 +1,31 @@
+// ferryd's settings (settings.get, `settings` events) and changing one key at a time.
+import type { StateCreator } from 'zustand/vanilla';
+import type { FerryError } from '../../../../shared/src/protocol/errors.js';
+import type { SettingKey, Settings } from '../../../../shared/src/protocol/settings.js';
+import type { FerryApi } from '../../../common/ferry-api.js';
+import type { AppState } from './app-state.js';
+
+export interface SettingsSlice {
+  settings: Settings | null;
+  /** The last refused change, with the key it was for. */
+  settingsError: { key: SettingKey; error: FerryError } | null;
+  setSettings(settings: Settings): void;
+  loadSettings(): Promise<void>;
+  changeSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void>;
+}
+
+export function createSettingsSlice(api: FerryApi): StateCreator<AppState, [], [], SettingsSlice> {
+  return (set) => ({
+    settings: null,
+    settingsError: null,
+    setSettings: (settings) => set({ settings }),
+    loadSettings: async () => {
+      const result = await api.call('settings.get');
+      if (result.ok) set({ settings: result.value });
+    },
+    changeSetting: async (key, value) => {
+      const result = await api.call('settings.set', { key, value });
+      set(result.ok ? { settings: result.value, settingsError: null } : { settingsError: { key, error: result.error } });
+    },
+  });
+}
