@@ -18,7 +18,7 @@ done
 
 if [[ "${FERRY_LAB_SANDBOX:-}" != "inside" ]]; then
   # Mount points must exist before the private tmpfs can cover them; empty directories are harmless.
-  mkdir -p /run/netns /var/run/wireguard /etc/netns
+  mkdir -p /run/netns /var/run/wireguard /etc/netns /run/ferry-sandbox
   # --pid --fork --kill-child: when the command ends (or this script is killed), the kernel kills
   # every process left in the sandbox, so a crashed test cannot leave wireguard-go or ferryd behind.
   FERRY_LAB_SANDBOX=inside exec unshare --mount --net --pid --fork --kill-child --mount-proc \
@@ -28,10 +28,13 @@ fi
 # Inside the sandbox: private copies of everything the lab writes.
 mount -t tmpfs -o mode=0755 ferry-lab-netns /run/netns
 mount -t tmpfs -o mode=0755 ferry-lab-wireguard /var/run/wireguard
-# A private /tmp, and /etc on an overlay whose upper layer lives there: test users (useradd),
-# /etc/netns/* and temporary files vanish with the sandbox even if a test is killed mid-way.
-mount -t tmpfs -o mode=1777 ferry-lab-tmp /tmp
-overlay_dir=/tmp/.ferry-sandbox-etc
+# A private scratch tmpfs (TMPDIR points into it; /tmp itself stays visible because the checkout may live
+# there), and /etc on an overlay whose upper layer lives in it: test users (useradd), /etc/netns/* and
+# temporary files vanish with the sandbox even if a test is killed mid-way.
+mount -t tmpfs -o mode=0755 ferry-lab-scratch /run/ferry-sandbox
+mkdir -m 1777 /run/ferry-sandbox/tmp
+export TMPDIR=/run/ferry-sandbox/tmp
+overlay_dir=/run/ferry-sandbox/etc-overlay
 mkdir -m 0700 "$overlay_dir" "$overlay_dir/upper" "$overlay_dir/work"
 # The merged /etc takes the upper directory's owner and mode: keep them /etc's, or other users lose /etc.
 chmod --reference=/etc "$overlay_dir/upper"
