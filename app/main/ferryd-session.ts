@@ -5,7 +5,7 @@ import { eventDataSchemas, type FerryEvent } from '../../shared/src/protocol/eve
 import { methods, type Access, type MethodName } from '../../shared/src/protocol/methods.js';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../../shared/src/protocol/version.js';
 import type { UnavailableReason } from '../common/bridge-connection.js';
-import { LineDecoder } from './line-decoder.js';
+import { LineDecoder } from '../../shared/src/protocol/framing.js';
 
 export interface SessionOptions {
   clientName: string;

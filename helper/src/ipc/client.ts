@@ -12,7 +12,7 @@ import {
   type MethodResult,
 } from '../../../shared/src/protocol/methods.js';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../../../shared/src/protocol/version.js';
-import { encodeLine, LineDecoder } from './framing.js';
+import { encodeLine, LineDecoder } from '../../../shared/src/protocol/framing.js';
 import { FerryConnectionError, FerryProtocolError, FerryRemoteError } from './remote-error.js';
 
 /** Methods whose params may be left out entirely. */

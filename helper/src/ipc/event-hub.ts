@@ -1,7 +1,7 @@
 // Fans events out to the connections that subscribed to them; each event is serialised once.
 import type { FerryEvent } from '../../../shared/src/protocol/events.js';
 import type { EventName } from '../../../shared/src/protocol/methods.js';
-import { encodeLine } from './framing.js';
+import { encodeLine } from '../../../shared/src/protocol/framing.js';
 
 export interface EventSink {
   /** Whether this connection asked for the event. */

@@ -11,7 +11,7 @@ import { FakeClock } from '../time/fake-clock.js';
 import { generatePrivateKey, publicKeyOf } from '../wireguard/crypto.js';
 import type { PeerCredentials } from './access.js';
 import { FerryClient, type ClientOptions } from './client.js';
-import { LineDecoder } from './framing.js';
+import { LineDecoder } from '../../../shared/src/protocol/framing.js';
 import type { GroupDatabase } from './group-database.js';
 import type { HandlerDeps } from './handler-types.js';
 import { startIpcServer, type IpcServer, type IpcServerOptions } from './server.js';

@@ -9,7 +9,7 @@ import type { Logger } from '../log/logger.js';
 import type { PeerCredentials } from './access.js';
 import { dispatchLine, salvageRequestId, type SessionState } from './dispatch.js';
 import type { EventSink } from './event-hub.js';
-import { encodeLine, LineDecoder } from './framing.js';
+import { encodeLine, LineDecoder } from '../../../shared/src/protocol/framing.js';
 import type { HandlerTable } from './handler-types.js';
 
 export interface SessionLimits {

@@ -1,10 +1,12 @@
 // Tests for line framing: split and merged chunks, the 1 MiB cap, garbage and recovery.
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES } from '../../../shared/src/protocol/version.js';
 import { encodeLine, LineDecoder, type Frame } from './framing.js';
+import { MAX_MESSAGE_BYTES } from './version.js';
 
-function pushAll(decoder: LineDecoder, chunks: (string | Buffer)[]): Frame[] {
-  return chunks.flatMap((chunk) => decoder.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+const encoder = new TextEncoder();
+
+function pushAll(decoder: LineDecoder, chunks: (string | Uint8Array)[]): Frame[] {
+  return chunks.flatMap((chunk) => decoder.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
 }
 
 const lines = (...texts: string[]): Frame[] => texts.map((text) => ({ kind: 'line', text }));
@@ -24,7 +26,7 @@ describe('LineDecoder', () => {
   });
 
   it('keeps multi-byte characters split across chunks intact', () => {
-    const bytes = Buffer.from('"é"\n');
+    const bytes = encoder.encode('"é"\n');
     expect(pushAll(new LineDecoder(), [bytes.subarray(0, 2), bytes.subarray(2)])).toEqual(lines('"é"'));
   });
 
@@ -44,7 +46,7 @@ describe('LineDecoder', () => {
   });
 
   it('passes garbage bytes on as a line (the dispatcher rejects it) and continues', () => {
-    const garbage = Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x0a, 0x61, 0x0a]);
+    const garbage = Uint8Array.of(0xff, 0xfe, 0x00, 0x7b, 0x0a, 0x61, 0x0a);
     const frames = pushAll(new LineDecoder(), [garbage]);
     expect(frames).toHaveLength(2);
     expect(frames[1]).toEqual({ kind: 'line', text: 'a' });
