@@ -1,4 +1,4 @@
-# Builds ferry_native.node, Ferry's N-API addon (TUN, batched UDP, SO_MARK, SO_PEERCRED) for Linux.
+# Builds ferry_native.node, Ferry's N-API addon (TUN, batched UDP, SO_MARK, SO_PEERCRED, process connector) for Linux.
 {
   "targets": [
     {
@@ -10,7 +10,8 @@
         "src/tun.c",
         "src/udp.c",
         "src/udp-address.c",
-        "src/sockopt.c"
+        "src/sockopt.c",
+        "src/proc-connector.c"
       ],
       "defines": ["NAPI_VERSION=8", "_GNU_SOURCE"],
       "cflags": ["-O2", "-Wall", "-Wextra", "-Wno-unused-parameter", "-std=gnu11"]

@@ -1,8 +1,9 @@
-/* Entry point of ferry_native.node: registers the TUN, UDP, address and socket-option functions. */
+/* Entry point of ferry_native.node: registers the TUN, UDP, address, socket-option and process-connector functions. */
 #include <node_api.h>
 
 #include "io-handle.h"
 #include "napi-util.h"
+#include "proc-connector.h"
 #include "sockopt.h"
 #include "tun.h"
 #include "udp-address.h"
@@ -23,11 +24,13 @@ NAPI_MODULE_INIT() {
       EXPORT("addressFormat", ferry_address_format),
       EXPORT("peerCredentials", ferry_peer_credentials),
       EXPORT("setSocketMark", ferry_set_socket_mark),
+      EXPORT("procConnectorOpen", ferry_proc_connector_open),
   };
   napi_value constants;
   if (napi_create_object(env, &constants) != napi_ok) return NULL;
   ferry_set_int(env, constants, "addressRecordBytes", FERRY_ADDRESS_RECORD_BYTES);
   ferry_set_int(env, constants, "maxBatch", FERRY_MAX_BATCH);
+  ferry_set_int(env, constants, "procRecordBytes", FERRY_PROC_RECORD_BYTES);
   napi_set_named_property(env, exports, "constants", constants);
   if (napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions) != napi_ok) {
     return NULL;
