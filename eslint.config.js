@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltinNames = ['fs', 'path', 'os', 'net', 'child_process', 'crypto', 'dgram', 'events', 'buffer'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'helper/native/build/**', 'app/renderer/dist/**', 'e2e/results/**'] },
+  { ignores: ['**/node_modules/**', 'dist/**', 'release/**', 'helper/native/build/**', 'app/renderer/dist/**', 'e2e/results/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

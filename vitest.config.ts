@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'helper/src/**/*.test.ts', 'app/**/*.test.ts', 'app/**/*.test.tsx'],
+          include: ['shared/src/**/*.test.ts', 'helper/src/**/*.test.ts', 'app/**/*.test.ts', 'app/**/*.test.tsx', 'e2e/install/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },
