@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB } from '../lab/addressing.js';
 import { waitFor } from '../lab/exec.js';
-import { connectNewProfile, disconnect, disconnectQuietly, ferryStatus } from '../lab/ferry-flow.js';
+import { connectNewProfile, disconnect, disconnectQuietly, ferryOk, ferryStatus } from '../lab/ferry-flow.js';
 import { createLab, type Lab } from '../lab/lab.js';
 import type { NetworkSnapshot } from '../lab/snapshot.js';
 
@@ -43,6 +43,8 @@ describe('Ferry restores the client network', () => {
   });
 
   it('kill -9 while connected, then ferryd started again, leaves everything exactly as before', async () => {
+    // With the kill switch on, a restarted ferryd restores the connection instead (kill-switch.test.ts): off here.
+    await ferryOk(lab, ['settings', 'set', 'killSwitch', 'off']);
     const before = await lab.snapshotClientNetwork();
     await connectNewProfile(lab, 'crash', HEAVY_PROFILE);
     await expectConnectedChanges(before);

@@ -7,7 +7,8 @@ function plainAddress(address: string | undefined): string {
 }
 
 function serveTcp(address: string, port: number): Promise<void> {
-  const server = createServer((socket) => socket.end(`${plainAddress(socket.remoteAddress)}\n`));
+  // A client that resets the connection (a leak test's sender giving up) must not take the service down.
+  const server = createServer((socket) => socket.on('error', () => undefined).end(`${plainAddress(socket.remoteAddress)}\n`));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host: address, port }, resolve);

@@ -1,55 +1,6 @@
+// The connection manager's states, plans and teardown on fakes (the firewall's part is in connection-firewall.test.ts).
 import { describe, expect, it } from 'vitest';
-import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
-import type { ConnectionState } from '../../../shared/src/protocol/state.js';
-import { Logger } from '../log/logger.js';
-import { FakeNetworkConfigurator } from '../platform/network.fake.js';
-import { FakeClock } from '../time/fake-clock.js';
-import { systemRandom } from '../wireguard/random.js';
-import { ConnectionManager } from './connection-manager.js';
-import { FakeTunnelFactory } from './tunnel.fake.js';
-
-const KEY_A = 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=';
-const KEY_B = 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=';
-
-function profileConfig(allowedIps: string[], extra: Partial<WgQuickConfig['interface']> = {}): WgQuickConfig {
-  return {
-    interface: {
-      privateKey: KEY_A,
-      addresses: ['10.66.0.2/32', 'fd66::2/128'],
-      dns: ['10.66.0.1'],
-      dnsSearch: [],
-      preUp: [],
-      postUp: [],
-      preDown: [],
-      postDown: [],
-      ...extra,
-    },
-    peers: [{ publicKey: KEY_B, allowedIps, endpoint: { host: '198.18.2.2', port: 51820 } }],
-  };
-}
-
-function setup(profiles: Record<string, WgQuickConfig>) {
-  const clock = new FakeClock();
-  const network = new FakeNetworkConfigurator();
-  const tunnels = new FakeTunnelFactory();
-  const states: ConnectionState[] = [];
-  const manager = new ConnectionManager({
-    clock,
-    random: systemRandom,
-    logger: new Logger({ clock, sink: () => undefined }),
-    profiles: { get: (name) => (profiles[name] ? { name, config: profiles[name] } : undefined) },
-    network,
-    openTunnel: tunnels.open,
-    chooseRouting: async () => ({ fwmark: 51820, table: 51820 }),
-    defaultMtu: async () => 1420,
-    interfaceName: 'ferry0',
-  });
-  // Facts (addresses, endpoint) are announced too; the tests follow the state transitions.
-  manager.onState((status) => {
-    if (states[states.length - 1] !== status.state) states.push(status.state);
-  });
-  return { manager, network, tunnels, states };
-}
+import { KEY_B, profileConfig, setupConnection as setup } from './connection-test-setup.js';
 
 describe('ConnectionManager', () => {
   it('connects a split tunnel: routes for AllowedIPs, no policy routing, handshake started', async () => {
@@ -64,7 +15,8 @@ describe('ConnectionManager', () => {
       fullTunnel: null,
       dns: { servers: ['10.66.0.1'], search: [] },
     });
-    expect(tunnels.last.options.fwmark).toBe(0);
+    // The socket is marked even without policy routing: a kill switch turned on later lets it out by that mark.
+    expect(tunnels.last.options.fwmark).toBe(51820);
     expect(tunnels.last.started).toBe(true);
     expect(tunnels.last.handshakeRequests).toBe(1);
     expect(states).toEqual(['connecting']);

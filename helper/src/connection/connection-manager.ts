@@ -1,17 +1,23 @@
-// Drives one VPN connection through its states: bring-up, handshakes, stats, teardown (diagram in shared/src/protocol/state.ts).
+// Drives one VPN connection through its states: firewall first, then bring-up, handshakes, stats, teardown (diagram in shared/src/protocol/state.ts).
 import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
 import { validateProfile } from '../../../shared/src/profile/profile.js';
-import { fail, ferryError, ok, type FerryResult } from '../../../shared/src/protocol/errors.js';
+import { fail, ok, type FerryResult } from '../../../shared/src/protocol/errors.js';
 import type { Status } from '../../../shared/src/protocol/state.js';
 import type { StatsSample } from '../../../shared/src/protocol/stats.js';
 import type { Logger } from '../log/logger.js';
+import type { Firewall, FirewallEndpoint, FirewallPolicy } from '../platform/firewall.js';
 import type { NetworkConfigurator } from '../platform/network.js';
 import type { Clock } from '../time/clock.js';
 import type { DeviceEvent, Endpoint } from '../wireguard/device.js';
 import type { Random } from '../wireguard/random.js';
+import { waitUntilConnected } from './connection-wait.js';
 import { ConnectionStatus } from './connection-status.js';
-import { defaultRouteFamilies, devicePeers, networkPlan, requireKey, type RoutingChoice } from './connection-plan.js';
-import { formatEndpoint, resolveEndpoint, type HostLookup } from './resolve-endpoint.js';
+import { devicePeers, networkPlan, requireKey, type RoutingChoice } from './connection-plan.js';
+import { handleDeviceEvent } from './device-events.js';
+import { profileFirewallFacts, type FirewallSettings } from './firewall-policy.js';
+import { FirewallSync } from './firewall-sync.js';
+import { formatEndpoint, resolveProfileEndpoints, type HostLookup } from './resolve-endpoint.js';
+import type { WatchRoutes } from './route-watcher.js';
 import { StatsRecorder } from './stats-recorder.js';
 import type { OpenTunnel, TunnelHandle } from './tunnel-handle.js';
 
@@ -26,38 +32,51 @@ export interface ConnectionDeps {
   profiles: StoredProfileSource;
   network: NetworkConfigurator;
   openTunnel: OpenTunnel;
-  /** The mark and table for a full tunnel (wg-quick: 51820 upwards, first free table). */
+  /** Kill switch / lockdown: Ferry's own table, set before the first handshake and kept through every transition. */
+  firewall: Firewall;
+  settings: () => FirewallSettings;
+  /** The socket mark (and, for a full tunnel, the table) — wg-quick: 51820 upwards, first free table. */
   chooseRouting(): Promise<RoutingChoice>;
   /** MTU for a tunnel whose outer packets go to `endpointAddress` (route MTU − 80). */
   defaultMtu(endpointAddress: string | null): Promise<number>;
   lookupHost?: HostLookup;
+  /** Watches the route to the endpoints while a tunnel exists, to rebind after a network change; none in tests that do not care. */
+  watchRoutes?: WatchRoutes;
   interfaceName: string;
 }
 
 export interface ConnectOptions {
   wait?: boolean;
   timeoutMs?: number;
+  /** Addresses for endpoint hosts that do not resolve (at start-up: those of the block a crashed ferryd left). */
+  fallbackEndpoints?: FirewallEndpoint[];
 }
 
 const DEFAULT_WAIT_MS = 15_000;
-/** Retries of one handshake before the UI says the connection is being re-established (~10 s of silence). */
-const RECONNECTING_AFTER_ATTEMPTS = 3;
 
 interface ActiveTunnel {
   profile: string;
   tunnel: TunnelHandle;
+  routes: { stop(): void } | null;
 }
+
+type Resolved = FerryResult<(Endpoint | undefined)[]>;
 
 export class ConnectionManager {
   private readonly status: ConnectionStatus;
   private readonly stats: StatsRecorder;
+  private readonly firewall: FirewallSync;
   private active: ActiveTunnel | null = null;
+  /** Peer public key → its endpoint, for the firewall's list of what Ferry's UDP may reach. */
+  private peerEndpoints = new Map<string, Endpoint>();
   /** Bumped by every connect and disconnect, so a bring-up that lost the race knows to stand down. */
   private generation = 0;
 
   constructor(private readonly deps: ConnectionDeps) {
     this.stats = new StatsRecorder(deps.clock);
-    this.status = new ConnectionStatus(deps.clock, () => this.stats.current());
+    const { firewall, settings, clock, logger } = deps;
+    this.firewall = new FirewallSync({ firewall, settings, clock, logger, state: () => this.status.current, onBlockChange: () => this.status.refresh() });
+    this.status = new ConnectionStatus(deps.clock, () => this.stats.current(), () => this.firewall.block());
   }
 
   current(): Status {
@@ -80,6 +99,16 @@ export class ConnectionManager {
     return this.stats.history(seconds);
   }
 
+  /** Makes the block match the state and settings now (after a settings change, at start-up). */
+  syncFirewall(): Promise<FerryResult<void>> {
+    return this.firewall.sync();
+  }
+
+  /** At start-up, before anything else: takes over the block a previous ferryd left in force. */
+  adoptFirewall(): Promise<FerryResult<FirewallPolicy | null>> {
+    return this.firewall.adopt();
+  }
+
   async connect(name: string, options: ConnectOptions = {}): Promise<FerryResult<Status>> {
     const profile = this.deps.profiles.get(name);
     if (!profile) return fail('PROFILE_NOT_FOUND', `profile "${name}" not found`);
@@ -90,17 +119,11 @@ export class ConnectionManager {
       return fail('PROFILE_INVALID', `profile "${name}" cannot connect: ${summary}`, { errors: problems });
     }
     if (this.active?.profile !== name || this.status.current === 'error') {
-      if (this.active || this.status.current === 'error') await this.disconnect();
-      const generation = ++this.generation;
-      this.status.enter('connecting', { profile: name, interfaceName: null, addresses: [], endpoint: null });
-      const brought = await this.bringUp(profile.name, profile.config, generation);
-      if (!brought.ok) {
-        if (generation === this.generation) this.status.enter('error', undefined, brought.error);
-        return brought;
-      }
+      const started = await this.start(profile.name, profile.config, options.fallbackEndpoints ?? []);
+      if (!started.ok) return started;
     }
     if (options.wait && this.status.current !== 'connected') {
-      const waited = await this.waitUntilConnected(options.timeoutMs ?? DEFAULT_WAIT_MS);
+      const waited = await waitUntilConnected((listener) => this.status.onChange(listener), options.timeoutMs ?? DEFAULT_WAIT_MS);
       if (!waited.ok) return waited;
     }
     return ok(this.current());
@@ -109,36 +132,50 @@ export class ConnectionManager {
   async disconnect(): Promise<FerryResult<Status>> {
     this.generation++;
     if (this.active || this.status.current !== 'disconnected') {
-      this.status.enter('disconnecting');
-      await this.tearDown();
+      await this.leave();
+      this.firewall.facts = null;
       this.status.enter('disconnected');
+      // Lifts the block (or keeps lockdown) only now that routes and DNS are back.
+      await this.firewall.sync();
     }
     return ok(this.current());
   }
 
-  /** At start-up: undo whatever a ferryd that died with a tunnel up left in the system. */
+  /** At start-up: undo whatever a ferryd that died with a tunnel up left in the system (the firewall aside). */
   async recover(): Promise<FerryResult<void>> {
     return this.deps.network.recover();
   }
 
-  private async bringUp(profile: string, config: WgQuickConfig, generation: number): Promise<FerryResult<void>> {
-    const { logger } = this.deps;
+  /** Replaces whatever tunnel there is by one for `profile`; the block of the old one stays until the new one's replaces it. */
+  private async start(profile: string, config: WgQuickConfig, fallback: FirewallEndpoint[]): Promise<FerryResult<void>> {
+    const generation = ++this.generation;
+    // Resolved while the old tunnel (if any) is still up: under a kill switch, DNS only works through a tunnel.
+    const endpoints = await this.resolveEndpoints(profile, config, fallback);
+    if (generation !== this.generation) return fail('CONNECT_FAILED', 'the connection was cancelled');
+    if (this.active || this.status.current !== 'disconnected') await this.leave();
+    this.status.enter('connecting', { profile, interfaceName: null, addresses: [], endpoint: null });
+    const brought = endpoints.ok ? await this.bringUp(profile, config, endpoints.value, generation) : endpoints;
+    if (!brought.ok && generation === this.generation) this.status.enter('error', undefined, brought.error);
+    return brought;
+  }
+
+  private async resolveEndpoints(profile: string, config: WgQuickConfig, fallback: FirewallEndpoint[]): Promise<Resolved> {
+    try {
+      return ok(await resolveProfileEndpoints(config.peers, this.deps.lookupHost, fallback));
+    } catch (error) {
+      return fail('CONNECT_FAILED', `could not connect "${profile}": ${(error as Error).message}`);
+    }
+  }
+
+  private async bringUp(profile: string, config: WgQuickConfig, endpoints: (Endpoint | undefined)[], generation: number): Promise<FerryResult<void>> {
     let tunnel: TunnelHandle | undefined;
     try {
-      const endpoints = await this.resolveEndpoints(config);
       const routing = await this.routingFor(config);
-      const mtuBytes = config.interface.mtu ?? (await this.deps.defaultMtu(endpoints.find(Boolean)?.address ?? null));
-      tunnel = this.deps.openTunnel(
-        {
-          interfaceName: this.deps.interfaceName,
-          privateKey: requireKey(config.interface.privateKey, 'private key'),
-          peers: devicePeers(config, endpoints),
-          mtuBytes,
-          fwmark: routing?.fwmark ?? 0,
-          ...(config.interface.listenPort ? { listenPort: config.interface.listenPort } : {}),
-        },
-        { clock: this.deps.clock, random: this.deps.random, onEvent: (event) => this.onDeviceEvent(event, generation) },
-      );
+      const protectedNow = await this.protect(config, endpoints, routing.fwmark, generation);
+      if (!protectedNow.ok) return protectedNow;
+      const endpoint = endpoints.find(Boolean);
+      const mtuBytes = config.interface.mtu ?? (await this.deps.defaultMtu(endpoint?.address ?? null));
+      tunnel = this.openTunnel(config, endpoints, mtuBytes, routing.fwmark, this.deviceEventsFor(generation, () => tunnel));
       const plan = networkPlan(config, tunnel.interfaceName, mtuBytes, routing);
       const applied = await this.deps.network.apply(plan);
       if (!applied.ok) {
@@ -151,104 +188,104 @@ export class ConnectionManager {
         tunnel.close();
         return fail('CONNECT_FAILED', 'the connection was cancelled');
       }
-      this.active = { profile, tunnel };
-      const endpoint = endpoints.find(Boolean);
-      this.status.enter('connecting', {
-        interfaceName: tunnel.interfaceName,
-        addresses: plan.addresses,
-        endpoint: endpoint ? formatEndpoint(endpoint) : null,
-      });
-      this.stats.start(() => tunnel!.stats());
-      tunnel.start();
-      tunnel.initiateHandshake();
-      logger.info('tunnel is up, handshaking', { profile, interface: tunnel.interfaceName, mtuBytes, endpoint: endpoint ? formatEndpoint(endpoint) : null });
+      const started = tunnel;
+      this.active = { profile, tunnel: started, routes: this.watchRoutes(endpoints, routing.fwmark, started, generation) };
+      this.status.enter('connecting', { interfaceName: started.interfaceName, addresses: plan.addresses, endpoint: endpoint ? formatEndpoint(endpoint) : null });
+      this.stats.start(() => started.stats());
+      started.start();
+      started.initiateHandshake();
+      this.deps.logger.info('tunnel is up, handshaking', { profile, interface: started.interfaceName, mtuBytes, endpoint: endpoint ? formatEndpoint(endpoint) : null });
       return ok(undefined);
     } catch (error) {
       tunnel?.close();
       const message = error instanceof Error ? error.message : String(error);
-      logger.error('connect failed', { profile, error: message });
+      this.deps.logger.error('connect failed', { profile, error: message });
       return fail('CONNECT_FAILED', `could not connect "${profile}": ${message}`);
     }
   }
 
-  private async resolveEndpoints(config: WgQuickConfig): Promise<(Endpoint | undefined)[]> {
-    return Promise.all(
-      config.peers.map(async (peer) => {
-        if (!peer.endpoint) return undefined;
-        try {
-          return await resolveEndpoint(peer.endpoint, this.deps.lookupHost);
-        } catch {
-          throw new Error(`cannot resolve the endpoint host "${peer.endpoint.host}"`);
-        }
-      }),
-    );
+  private openTunnel(config: WgQuickConfig, endpoints: (Endpoint | undefined)[], mtuBytes: number, fwmark: number, onEvent: (event: DeviceEvent) => void): TunnelHandle {
+    const options = {
+      interfaceName: this.deps.interfaceName,
+      privateKey: requireKey(config.interface.privateKey, 'private key'),
+      peers: devicePeers(config, endpoints),
+      mtuBytes,
+      fwmark,
+      ...(config.interface.listenPort ? { listenPort: config.interface.listenPort } : {}),
+    };
+    return this.deps.openTunnel(options, { clock: this.deps.clock, random: this.deps.random, onEvent });
   }
 
-  private async routingFor(config: WgQuickConfig): Promise<RoutingChoice | null> {
-    const families = defaultRouteFamilies(config);
-    if (config.interface.table?.kind === 'off' || (!families.ipv4 && !families.ipv6)) return null;
+  /** The block for this profile, in force before any tunnel exists (so before the first handshake). */
+  private async protect(config: WgQuickConfig, endpoints: (Endpoint | undefined)[], fwmark: number, generation: number): Promise<FerryResult<void>> {
+    if (generation !== this.generation) return fail('CONNECT_FAILED', 'the connection was cancelled');
+    this.peerEndpoints = new Map();
+    config.peers.forEach((peer, i) => {
+      const endpoint = endpoints[i];
+      if (peer.publicKey && endpoint) this.peerEndpoints.set(peer.publicKey, endpoint);
+    });
+    const connection = { interfaceName: this.deps.interfaceName, endpoints: [...this.peerEndpoints.values()], fwmark };
+    this.firewall.facts = profileFirewallFacts(config, connection);
+    const synced = await this.firewall.sync();
+    if (!synced.ok) return synced;
+    return generation === this.generation ? ok(undefined) : fail('CONNECT_FAILED', 'the connection was cancelled');
+  }
+
+  /** Always a mark, even for a split tunnel (no policy routing then): a kill switch turned on later needs it. */
+  private async routingFor(config: WgQuickConfig): Promise<RoutingChoice> {
     const mark = config.interface.fwMark;
     return mark ? { fwmark: mark, table: mark } : this.deps.chooseRouting();
+  }
+
+  private watchRoutes(endpoints: (Endpoint | undefined)[], fwmark: number, tunnel: TunnelHandle, generation: number): { stop(): void } | null {
+    const targets = endpoints.flatMap((endpoint) => (endpoint ? [{ address: endpoint.address, fwmark }] : []));
+    if (!this.deps.watchRoutes || targets.length === 0) return null;
+    return this.deps.watchRoutes(targets, (change) => {
+      if (generation !== this.generation) return;
+      // The socket is bound to the wildcard address, so the kernel already sends from the new source (no rebind
+      // needed): a keepalive makes the server roam to it at once, and a new handshake follows (rate limit permitting).
+      this.deps.logger.info('the way to the server changed; telling it where we are', { change });
+      tunnel.sendKeepalives();
+      tunnel.initiateHandshake();
+      void this.firewall.sync();
+    });
+  }
+
+  private deviceEventsFor(generation: number, tunnel: () => TunnelHandle | undefined): (event: DeviceEvent) => void {
+    return (event) => {
+      if (generation !== this.generation) return;
+      handleDeviceEvent(event, {
+        status: this.status,
+        logger: this.deps.logger,
+        tunnel: tunnel(),
+        onEndpointChanged: (peer, endpoint) => this.onEndpointChanged(peer, endpoint),
+      });
+    };
+  }
+
+  private onEndpointChanged(peer: string, endpoint: Endpoint): void {
+    const facts = this.firewall.facts;
+    if (facts === null) return;
+    this.peerEndpoints.set(peer, endpoint);
+    this.firewall.facts = { ...facts, endpoints: [...this.peerEndpoints.values()].map(({ address, port }) => ({ address, port })) };
+    void this.firewall.sync();
+  }
+
+  /** `disconnecting` and the teardown; the block (if any) stays: the caller decides what follows. */
+  private async leave(): Promise<void> {
+    this.status.enter('disconnecting');
+    await this.tearDown();
   }
 
   private async tearDown(): Promise<void> {
     const active = this.active;
     this.active = null;
+    active?.routes?.stop();
     this.stats.stop();
     // Routes, rules and DNS go first so that nothing is routed into a device that is about to vanish.
     const reverted = await this.deps.network.revert();
     if (!reverted.ok) this.deps.logger.error('could not restore the network completely', { error: reverted.error.message });
     active?.tunnel.close();
     if (active) this.deps.logger.info('tunnel is down', { profile: active.profile });
-  }
-
-  private onDeviceEvent(event: DeviceEvent, generation: number): void {
-    if (generation !== this.generation) return;
-    const { logger } = this.deps;
-    switch (event.type) {
-      case 'handshake-complete':
-        logger.info('handshake complete', { role: event.role });
-        if (this.status.current === 'connecting' || this.status.current === 'reconnecting') this.status.enter('connected');
-        break;
-      case 'handshake-initiated':
-        logger.debug('handshake initiated', { attempt: event.attempt });
-        if (this.status.current === 'connected' && event.attempt >= RECONNECTING_AFTER_ATTEMPTS) this.status.enter('reconnecting');
-        break;
-      case 'handshake-failed':
-        // A VPN client does not give up: keep trying, the server may come back.
-        logger.warn('no handshake answer; trying again', { reason: event.reason });
-        if (this.status.current === 'connected') this.status.enter('reconnecting');
-        this.active?.tunnel.initiateHandshake();
-        break;
-      case 'endpoint-changed':
-        logger.info('peer endpoint changed', { endpoint: formatEndpoint(event.endpoint) });
-        break;
-      case 'keys-zeroed':
-        logger.debug('session keys erased');
-        break;
-      case 'packet-dropped':
-        logger.debug('packet dropped', { reason: event.reason });
-        break;
-    }
-  }
-
-  private waitUntilConnected(timeoutMs: number): Promise<FerryResult<void>> {
-    return new Promise((resolve) => {
-      const finish = (result: FerryResult<void>): void => {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(result);
-      };
-      const timer = setTimeout(
-        () => finish(fail('HANDSHAKE_TIMEOUT', `no handshake with the server within ${Math.round(timeoutMs / 1000)} s; still trying`)),
-        timeoutMs,
-      );
-      const unsubscribe = this.status.onChange((status) => {
-        if (status.state === 'connected') finish(ok(undefined));
-        else if (status.state === 'error' || status.state === 'disconnected') {
-          finish({ ok: false, error: status.error ?? ferryError('CONNECT_FAILED', 'the connection was cancelled') });
-        }
-      });
-    });
   }
 }

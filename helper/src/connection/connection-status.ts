@@ -3,6 +3,7 @@ import type { ConnectionState, Status } from '../../../shared/src/protocol/state
 import type { FerryError } from '../../../shared/src/protocol/errors.js';
 import type { StatsSample } from '../../../shared/src/protocol/stats.js';
 import type { Clock } from '../time/clock.js';
+import type { BlockInfo } from './firewall-sync.js';
 
 export interface TunnelFacts {
   profile: string | null;
@@ -23,6 +24,7 @@ export class ConnectionStatus {
   constructor(
     private readonly clock: Clock,
     private readonly latestSample: () => StatsSample | null,
+    private readonly currentBlock: () => BlockInfo | null = () => null,
   ) {
     this.sinceWallMs = clock.wallMs();
   }
@@ -46,6 +48,11 @@ export class ConnectionStatus {
     if (changed || facts) this.announce();
   }
 
+  /** Announces the status again when something shown with it changed (the firewall block). */
+  refresh(): void {
+    this.announce();
+  }
+
   onChange(listener: (status: Status) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -53,6 +60,7 @@ export class ConnectionStatus {
 
   snapshot(): Status {
     const sample = this.latestSample();
+    const block = this.currentBlock();
     const lastHandshakeAt =
       sample?.handshakeAgeSeconds == null ? null : new Date(Date.parse(sample.at) - sample.handshakeAgeSeconds * 1000).toISOString();
     return {
@@ -68,7 +76,8 @@ export class ConnectionStatus {
       txRateBps: sample?.txRateBps ?? 0,
       latencyMs: sample?.latencyMs ?? null,
       error: this.error ? { code: this.error.code, message: this.error.message } : null,
-      blockedBy: null,
+      blockedBy: block?.reason ?? null,
+      blockedSince: block ? new Date(block.sinceWallMs).toISOString() : null,
     };
   }
 

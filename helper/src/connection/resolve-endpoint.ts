@@ -17,3 +17,30 @@ export async function resolveEndpoint(endpoint: WgEndpoint, lookupHost: HostLook
 export function formatEndpoint(endpoint: Endpoint): string {
   return isIP(endpoint.address) === 6 ? `[${endpoint.address}]:${endpoint.port}` : `${endpoint.address}:${endpoint.port}`;
 }
+
+/**
+ * Every peer's endpoint (undefined for peers without one). `fallback`: addresses to use for a host that does not
+ * resolve, e.g. those of the block a crashed ferryd left, under which DNS outside the tunnel is dropped.
+ */
+export async function resolveProfileEndpoints(
+  peers: readonly { endpoint?: WgEndpoint | undefined }[],
+  lookupHost: HostLookup = systemHostLookup,
+  fallback: readonly Endpoint[] = [],
+): Promise<(Endpoint | undefined)[]> {
+  const withEndpoint = peers.filter((peer) => peer.endpoint !== undefined);
+  return Promise.all(
+    peers.map(async (peer) => {
+      if (!peer.endpoint) return undefined;
+      try {
+        return await resolveEndpoint(peer.endpoint, lookupHost);
+      } catch {
+        const port = peer.endpoint.port;
+        // Same position among the peers with endpoints when the counts agree, else the first with the same port.
+        const positional = fallback.length === withEndpoint.length ? fallback[withEndpoint.indexOf(peer)] : undefined;
+        const known = positional?.port === port ? positional : fallback.find((candidate) => candidate.port === port);
+        if (known) return { address: known.address, port };
+        throw new Error(`cannot resolve the endpoint host "${peer.endpoint.host}"`);
+      }
+    }),
+  );
+}

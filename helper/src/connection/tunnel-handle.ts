@@ -6,6 +6,8 @@ export interface TunnelHandle {
   readonly interfaceName: string;
   start(): void;
   initiateHandshake(): void;
+  /** After a network change: a keepalive to every peer, so they roam to our new address (a handshake where no session exists). */
+  sendKeepalives(): void;
   stats(): PeerStats[];
   close(): void;
 }

@@ -8,6 +8,7 @@ export class FakeTunnel implements TunnelHandle {
   started = false;
   closed = false;
   handshakeRequests = 0;
+  keepaliveRequests = 0;
   peerStats: PeerStats[] = [];
 
   constructor(
@@ -23,6 +24,10 @@ export class FakeTunnel implements TunnelHandle {
 
   initiateHandshake(): void {
     this.handshakeRequests++;
+  }
+
+  sendKeepalives(): void {
+    this.keepaliveRequests++;
   }
 
   stats(): PeerStats[] {

@@ -78,6 +78,12 @@ export class Tunnel {
     this.scheduleTimer();
   }
 
+  /** After a network change: tells every peer where we are now (see Device.sendKeepalives). */
+  sendKeepalives(): void {
+    this.device.sendKeepalives();
+    this.scheduleTimer();
+  }
+
   stats(): PeerStats[] {
     return this.device.stats();
   }

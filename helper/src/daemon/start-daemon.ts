@@ -2,13 +2,16 @@
 import { readFileSync } from 'node:fs';
 import type { LogLevel } from '../../../shared/src/protocol/log.js';
 import { ConnectionManager } from '../connection/connection-manager.js';
+import { routeWatcherFactory } from '../connection/route-watcher.js';
 import { Tunnel } from '../connection/tunnel.js';
+import { WantedConnectionFile } from '../connection/wanted-connection.js';
 import { startIpcServer, type IpcServer } from '../ipc/server.js';
 import { createStreamSink } from '../log/log-sink.js';
 import { Logger } from '../log/logger.js';
 import { peerCredentials } from '../native/peer-credentials.js';
 import { createExecFileRunner } from '../platform/command-runner.js';
 import { createPlatform } from '../platform/platform.js';
+import { describeRouteTo } from '../platform/route-lookup.linux.js';
 import { ProfileStore } from '../store/profile-store.js';
 import { SettingsStore } from '../store/settings-store.js';
 import { ensurePrivateDirectory, profilesDirectory, settingsPath } from '../store/state-dir.js';
@@ -17,13 +20,14 @@ import { generatePrivateKey, publicKeyOf } from '../wireguard/crypto.js';
 import { systemRandom } from '../wireguard/random.js';
 import type { DaemonOptions } from './daemon-options.js';
 import { DaemonService } from './daemon-service.js';
+import { resumeAfterStart } from './resume-after-start.js';
 
 /** The name of Ferry's TUN device. */
 export const INTERFACE_NAME = 'ferry0';
 
 export interface RunningDaemon {
   readonly logger: Logger;
-  /** Orderly shutdown: disconnect (restoring the network), stop serving. */
+  /** Orderly shutdown: disconnect (restoring the network; the block goes unless lockdown is on), stop serving. */
   stop(): Promise<void>;
 }
 
@@ -36,6 +40,12 @@ function packageVersion(): string {
   }
 }
 
+/** Node's interval timers, unref'd: a route watcher alone must not keep ferryd alive. */
+const intervalTimers = {
+  setInterval: (callback: () => void, intervalMs: number): unknown => setInterval(callback, intervalMs).unref(),
+  clearInterval: (handle: unknown): void => clearInterval(handle as NodeJS.Timeout),
+};
+
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const clock = systemClock;
   const logger = new Logger({ clock, sink: createStreamSink(), level: options.logLevel ?? 'info' });
@@ -44,7 +54,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const settings = await SettingsStore.open(settingsPath(options.stateDir), logger);
   if (options.logLevel === null) logger.setLevel(settings.get().logLevel as LogLevel);
 
-  const platform = createPlatform({ runner: createExecFileRunner(), stateDir: options.stateDir, clock, logger });
+  const runner = createExecFileRunner();
+  const platform = createPlatform({ runner, stateDir: options.stateDir, clock, logger });
   const connection = new ConnectionManager({
     clock,
     random: systemRandom,
@@ -52,18 +63,21 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     profiles,
     network: platform.network,
     openTunnel: (tunnelOptions, deps) => Tunnel.open(tunnelOptions, deps),
+    firewall: platform.firewall,
+    settings: () => settings.get(),
     chooseRouting: async () => {
       const number = await platform.chooseFwmarkTable();
       return { fwmark: number, table: number };
     },
     defaultMtu: (address) => platform.defaultMtuFor(address),
+    watchRoutes: routeWatcherFactory({ lookup: (target) => describeRouteTo(runner, target.address, target.fwmark), timers: intervalTimers, logger }),
     interfaceName: INTERFACE_NAME,
   });
 
-  const recovered = await connection.recover();
-  if (!recovered.ok) logger.error('could not undo what an earlier ferryd left behind', { error: recovered.error.message });
+  const wanted = new WantedConnectionFile(options.stateDir);
+  await resumeAfterStart({ connection, wanted, settings: () => settings.get(), logger });
 
-  const service = new DaemonService(connection, logger);
+  const service = new DaemonService(connection, logger, wanted);
   const server: IpcServer = await startIpcServer({
     socketPath: options.socketPath,
     credentialsOf: peerCredentials,

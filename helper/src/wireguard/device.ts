@@ -86,6 +86,17 @@ export class Device {
     this.endBatch();
   }
 
+  /**
+   * After the local network changed (new source address or route): a keepalive to every peer, so the peer roams to
+   * our new address at once (wireguard-go's SendKeepalivesToPeersWithCurrentKeypair); a peer without a usable
+   * session gets a handshake instead. Not rate-limited like initiations: a keepalive is one 32-byte message.
+   */
+  sendKeepalives(): void {
+    if (!this.ctx.isUp) return;
+    for (const peer of this.ctx.peers.values()) sendKeepalive(this.ctx, peer);
+    this.endBatch();
+  }
+
   /** Outgoing inner packets from the TUN. Views may be reused after return: what must wait is copied. */
   handleTunPackets(packets: Uint8Array[]): void {
     if (!this.ctx.isUp) return;

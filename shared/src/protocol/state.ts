@@ -50,6 +50,8 @@ export const statusSchema = z.object({
   latencyMs: z.number().nonnegative().nullable(),
   error: statusErrorSchema.nullable(),
   blockedBy: blockedBySchema,
+  /** When the block named by `blockedBy` began (kept while one block replaces another); null when nothing is blocked. */
+  blockedSince: isoTime.nullable().default(null),
 });
 
 export type Status = z.infer<typeof statusSchema>;
@@ -72,5 +74,6 @@ export function disconnectedStatus(sinceIso: string): Status {
     latencyMs: null,
     error: null,
     blockedBy: null,
+    blockedSince: null,
   };
 }

@@ -60,6 +60,13 @@ describe('formatStatus', () => {
       { ...disconnectedStatus(SINCE), blockedBy: 'lockdown', error: { code: 'HANDSHAKE_TIMEOUT', message: 'no answer' } },
       'state: disconnected\nblocked by: lockdown mode (traffic outside the tunnel is blocked)\nerror: no answer (HANDSHAKE_TIMEOUT)\n',
     ],
+    [
+      'a kill switch block with its start',
+      { ...disconnectedStatus(SINCE), state: 'reconnecting', blockedBy: 'killSwitch', blockedSince: SINCE },
+      'state: reconnecting (for 2 minutes, 5 seconds)\nlatest handshake: none yet\ntransfer: 0 B received, 0 B sent\n' +
+        'rate: 0 B/s received, 0 B/s sent\nlatency: not measured yet\nblocked by: kill switch (traffic outside the tunnel is blocked)\n' +
+        `blocked since: ${SINCE.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} (2 minutes, 5 seconds ago)\n`,
+    ],
   ])('prints %s', (_label, status, text) => {
     expect(formatStatus(status, NOW_MS)).toBe(text);
   });

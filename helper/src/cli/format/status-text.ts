@@ -15,6 +15,13 @@ function stateLine(status: Status, nowMs: number): string {
   return `state: ${status.state}${showAge ? ` (for ${formatDurationShort(forSeconds)})` : ''}`;
 }
 
+/** "2026-01-01 10:00:00Z (5 minutes ago)": the moment and its age, so a block left by a crash is recognisable. */
+function blockedSinceText(sinceIso: string, nowMs: number): string {
+  const when = sinceIso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const ageSeconds = (nowMs - Date.parse(sinceIso)) / 1000;
+  return Number.isFinite(ageSeconds) && ageSeconds >= 0 ? `${when} (${formatAgo(ageSeconds)})` : when;
+}
+
 /** Lines for what is known; a disconnected daemon prints just its state (and an error or block, if any). */
 export function formatStatus(status: Status, nowMs: number): string {
   const lines = [stateLine(status, nowMs)];
@@ -32,6 +39,7 @@ export function formatStatus(status: Status, nowMs: number): string {
     add('latency', status.latencyMs === null ? 'not measured yet' : formatLatency(status.latencyMs));
   }
   add('blocked by', status.blockedBy && BLOCKED_BY[status.blockedBy]);
+  add('blocked since', status.blockedBy && status.blockedSince && blockedSinceText(status.blockedSince, nowMs));
   add('error', status.error && `${status.error.message} (${status.error.code})`);
   return `${lines.join('\n')}\n`;
 }
