@@ -80,6 +80,8 @@ describe('Ferry connects to a wireguard-go server', () => {
     const counters = await NftCounters.install(lab.ns('server'), 'lab_keepalive', {
       keepalivesIn: { hook: 'in', match: `udp dport ${LAB.wireguardPort} udp length 40` },
     });
+    // The latency probe is traffic too, and traffic postpones persistent keepalives: turn it off for this test.
+    await lab.ferry(['settings', 'set', 'latencyProbeTarget', 'off']);
     const { profile } = await connectNewProfile(lab, 'keepalive', { persistentKeepaliveSec: 1 });
     const before = (await counters.read()).keepalivesIn ?? 0;
     const rxBefore = (await lab.server.peer(profile.keys.publicKey))?.rxBytes ?? 0;
@@ -91,5 +93,6 @@ describe('Ferry connects to a wireguard-go server', () => {
     expect(peer?.latestHandshakeSec).toBeGreaterThan(0);
     expect((peer?.rxBytes ?? 0) - rxBefore).toBeGreaterThanOrEqual(4 * 32);
     await counters.remove();
+    await lab.ferry(['settings', 'set', 'latencyProbeTarget', 'null']);
   });
 });

@@ -84,7 +84,6 @@ test('connect, watch traffic move on the charts, reload and find them refilled, 
 });
 
 test('latency is measured through the tunnel and shown', async ({ openAppAt }) => {
-  test.fail(true, 'ferryd does not measure latency yet (the prober of issue 5, helper side); remove this line when it does');
   test.setTimeout(60_000);
   const page = await openAppAt(lab.socketPath);
   await importAndConnect(page, 'Latency');

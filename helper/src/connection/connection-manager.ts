@@ -18,6 +18,8 @@ import { profileFirewallFacts, type FirewallSettings } from './firewall-policy.j
 import { FirewallSync } from './firewall-sync.js';
 import { formatEndpoint, resolveProfileEndpoints, type HostLookup } from './resolve-endpoint.js';
 import type { WatchRoutes } from './route-watcher.js';
+import { startLatencyProbe, type RunningProbe } from './latency-probe.js';
+import { probeAddresses } from './probe-target.js';
 import { StatsRecorder } from './stats-recorder.js';
 import type { OpenTunnel, TunnelHandle } from './tunnel-handle.js';
 
@@ -40,6 +42,8 @@ export interface ConnectionDeps {
   /** MTU for a tunnel whose outer packets go to `endpointAddress` (route MTU − 80). */
   defaultMtu(endpointAddress: string | null): Promise<number>;
   lookupHost?: HostLookup;
+  /** The latencyProbeTarget setting: an IP, 'off', or null for automatic. */
+  latencyProbeTarget?: () => string | null;
   /** Watches the route to the endpoints while a tunnel exists, to rebind after a network change; none in tests that do not care. */
   watchRoutes?: WatchRoutes;
   interfaceName: string;
@@ -58,6 +62,7 @@ interface ActiveTunnel {
   profile: string;
   tunnel: TunnelHandle;
   routes: { stop(): void } | null;
+  probe: RunningProbe | null;
 }
 
 type Resolved = FerryResult<(Endpoint | undefined)[]>;
@@ -189,11 +194,13 @@ export class ConnectionManager {
         return fail('CONNECT_FAILED', 'the connection was cancelled');
       }
       const started = tunnel;
-      this.active = { profile, tunnel: started, routes: this.watchRoutes(endpoints, routing.fwmark, started, generation) };
+      const active: ActiveTunnel = { profile, tunnel: started, routes: this.watchRoutes(endpoints, routing.fwmark, started, generation), probe: null };
+      this.active = active;
       this.status.enter('connecting', { interfaceName: started.interfaceName, addresses: plan.addresses, endpoint: endpoint ? formatEndpoint(endpoint) : null });
-      this.stats.start(() => started.stats());
+      this.stats.start(() => started.stats(), () => active.probe?.reading());
       started.start();
       started.initiateHandshake();
+      active.probe = this.startProbe(config, started);
       this.deps.logger.info('tunnel is up, handshaking', { profile, interface: started.interfaceName, mtuBytes, endpoint: endpoint ? formatEndpoint(endpoint) : null });
       return ok(undefined);
     } catch (error) {
@@ -251,6 +258,11 @@ export class ConnectionManager {
     });
   }
 
+  private startProbe(config: WgQuickConfig, tunnel: TunnelHandle): RunningProbe | null {
+    const addresses = probeAddresses(config, this.deps.latencyProbeTarget?.() ?? null);
+    return addresses ? startLatencyProbe(tunnel, addresses, this.deps) : null;
+  }
+
   private deviceEventsFor(generation: number, tunnel: () => TunnelHandle | undefined): (event: DeviceEvent) => void {
     return (event) => {
       if (generation !== this.generation) return;
@@ -281,6 +293,7 @@ export class ConnectionManager {
     const active = this.active;
     this.active = null;
     active?.routes?.stop();
+    active?.probe?.stop();
     this.stats.stop();
     // Routes, rules and DNS go first so that nothing is routed into a device that is about to vanish.
     const reverted = await this.deps.network.revert();

@@ -4,6 +4,7 @@ import { RingBuffer } from '../../../shared/src/collections/ring-buffer.js';
 import { TrafficSampler } from '../stats/traffic-sampler.js';
 import type { Clock } from '../time/clock.js';
 import type { PeerStats } from '../wireguard/device.js';
+import type { LatencyReading } from '../stats/traffic-sampler.js';
 
 export const SAMPLE_INTERVAL_MS = 500;
 /** One hour at one sample a second: charts of 1, 5 and 15 minutes are always full. */
@@ -15,6 +16,7 @@ export class StatsRecorder {
   private readonly listeners = new Set<(sample: StatsSample) => void>();
   private timer: NodeJS.Timeout | undefined;
   private read: (() => PeerStats[]) | null = null;
+  private latency: () => LatencyReading | undefined = () => undefined;
   private lastHistoryWallMs = -Infinity;
 
   constructor(private readonly clock: Clock) {
@@ -26,9 +28,11 @@ export class StatsRecorder {
     return this.read ? this.takeSample(false) : null;
   }
 
-  start(read: () => PeerStats[]): void {
+  /** `latency`: the prober's current figures, when one runs. */
+  start(read: () => PeerStats[], latency: () => LatencyReading | undefined = () => undefined): void {
     this.stop();
     this.read = read;
+    this.latency = latency;
     this.ring.clear();
     this.takeSample();
     this.timer = setInterval(() => this.takeSample(), SAMPLE_INTERVAL_MS);
@@ -57,7 +61,7 @@ export class StatsRecorder {
 
   /** `periodic`: the 2 Hz tick, which announces the sample and feeds the 1 s history; on-demand reads do neither. */
   private takeSample(periodic = true): StatsSample {
-    const sample = this.sampler.sample(this.read ? this.read() : []);
+    const sample = this.sampler.sample(this.read ? this.read() : [], this.latency());
     if (!periodic) return sample;
     const wallMs = this.clock.wallMs();
     if (wallMs - this.lastHistoryWallMs >= 1000 - SAMPLE_INTERVAL_MS / 2) {

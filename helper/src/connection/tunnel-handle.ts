@@ -8,6 +8,10 @@ export interface TunnelHandle {
   initiateHandshake(): void;
   /** After a network change: a keepalive to every peer, so they roam to our new address (a handshake where no session exists). */
   sendKeepalives(): void;
+  /** Sends a packet ferryd made itself (a latency probe) into the tunnel. */
+  injectPacket(packet: Uint8Array): void;
+  /** Inbound packets for which `filter` returns true never reach the TUN device. */
+  setInboundFilter(filter: ((packet: Uint8Array) => boolean) | null): void;
   stats(): PeerStats[];
   close(): void;
 }

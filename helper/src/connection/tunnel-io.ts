@@ -7,6 +7,8 @@ export class BatchingTunnelIo implements DeviceIo {
   private datagrams: Uint8Array[] = [];
   private destinations: Endpoint[] = [];
   private tunPackets: Uint8Array[] = [];
+  /** Takes out inbound packets meant for ferryd itself (latency probe replies); true = consumed. */
+  inboundFilter: ((packet: Uint8Array) => boolean) | null = null;
 
   constructor(
     private readonly tun: TunDevice,
@@ -19,6 +21,7 @@ export class BatchingTunnelIo implements DeviceIo {
   }
 
   writeTunPacket(packet: Uint8Array): void {
+    if (this.inboundFilter?.(packet)) return;
     this.tunPackets.push(packet);
   }
 

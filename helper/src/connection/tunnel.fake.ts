@@ -10,6 +10,9 @@ export class FakeTunnel implements TunnelHandle {
   handshakeRequests = 0;
   keepaliveRequests = 0;
   peerStats: PeerStats[] = [];
+  /** Packets ferryd injected (latency probes), in order. */
+  readonly injected: Uint8Array[] = [];
+  inboundFilter: ((packet: Uint8Array) => boolean) | null = null;
 
   constructor(
     readonly options: TunnelOptions,
@@ -28,6 +31,19 @@ export class FakeTunnel implements TunnelHandle {
 
   sendKeepalives(): void {
     this.keepaliveRequests++;
+  }
+
+  injectPacket(packet: Uint8Array): void {
+    this.injected.push(packet);
+  }
+
+  setInboundFilter(filter: ((packet: Uint8Array) => boolean) | null): void {
+    this.inboundFilter = filter;
+  }
+
+  /** Plays an inbound packet: true when ferryd took it out (it would not reach the TUN device). */
+  receive(packet: Uint8Array): boolean {
+    return this.inboundFilter?.(packet) ?? false;
   }
 
   stats(): PeerStats[] {

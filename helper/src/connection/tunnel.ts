@@ -34,6 +34,7 @@ export class Tunnel {
     readonly interfaceName: string,
     readonly listenPort: number,
     private readonly device: Device,
+    private readonly io: BatchingTunnelIo,
     private readonly tun: TunDevice,
     private readonly udp: UdpDatagramSocket,
     private readonly clock: Clock,
@@ -55,7 +56,7 @@ export class Tunnel {
       io,
       { clock: deps.clock, random: deps.random, onEvent: deps.onEvent },
     );
-    return new Tunnel(tun.name, udp.localPort, device, tun, udp, deps.clock);
+    return new Tunnel(tun.name, udp.localPort, device, io, tun, udp, deps.clock);
   }
 
   /** Starts moving packets and timers; persistent-keepalive peers handshake at once. */
@@ -82,6 +83,18 @@ export class Tunnel {
   sendKeepalives(): void {
     this.device.sendKeepalives();
     this.scheduleTimer();
+  }
+
+  /** Sends a packet ferryd made itself (a latency probe) as if an application had written it to the TUN device. */
+  injectPacket(packet: Uint8Array): void {
+    if (this.closed) return;
+    this.device.handleTunPackets([packet]);
+    this.scheduleTimer();
+  }
+
+  /** Inbound packets for which `filter` returns true are taken out before the TUN device sees them. */
+  setInboundFilter(filter: ((packet: Uint8Array) => boolean) | null): void {
+    this.io.inboundFilter = filter;
   }
 
   stats(): PeerStats[] {

@@ -65,6 +65,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     openTunnel: (tunnelOptions, deps) => Tunnel.open(tunnelOptions, deps),
     firewall: platform.firewall,
     settings: () => settings.get(),
+    latencyProbeTarget: () => settings.get().latencyProbeTarget,
     chooseRouting: async () => {
       const number = await platform.chooseFwmarkTable();
       return { fwmark: number, table: number };

@@ -12,7 +12,7 @@ export const settingsShape = {
   autoConnect: z.boolean().default(false),
   autoConnectProfile: z.string().min(1).max(64).nullable().default(null),
   notifications: z.boolean().default(true),
-  /** Host or IP pinged through the tunnel to measure latency; null means the peer's first AllowedIPs host. */
+  /** IP pinged inside the tunnel to measure latency; null: the profile's first DNS server inside AllowedIPs, else the first host of the tunnel network; "off": no probing. */
   latencyProbeTarget: z.string().min(1).max(253).nullable().default(null),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   logLevel: logLevelSchema.default('info'),
