@@ -50,7 +50,7 @@ describe('FerrydBridge', () => {
     const ready = await nextState(startBridge(), 'ready');
     expect(ready).toEqual({ status: 'ready', access: 'write', daemonVersion: 'fake-1' });
     expect(fake.calls.map((call) => call.method)).toEqual(['hello', 'subscribe']);
-    expect(fake.calls[1]?.params).toEqual({ events: ['state', 'stats', 'log', 'profiles', 'settings'] });
+    expect(fake.calls[1]?.params).toEqual({ events: ['state', 'stats', 'log', 'profiles', 'settings', 'split'] });
   });
 
   it('returns checked results and turns daemon errors into values', async () => {

@@ -1,7 +1,9 @@
 // Page helpers for the specs: navigation and the profile flows, by role and accessible name (what a screen reader would use).
 import { expect, type Page } from '@playwright/test';
 
-export async function openSection(page: Page, name: 'Home' | 'Profiles' | 'Settings' | 'Logs'): Promise<void> {
+export type Section = 'Home' | 'Profiles' | 'Routes & DNS' | 'Settings' | 'Logs';
+
+export async function openSection(page: Page, name: Section): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
   if (name !== 'Home') await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
@@ -15,7 +17,8 @@ export async function pasteImport(page: Page, text: string, name: string): Promi
 }
 
 export function profileListEntry(page: Page, name: string) {
-  return page.getByRole('list', { name: 'Profiles' }).getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  const exactName = page.locator('.profile-name').getByText(name, { exact: true });
+  return page.getByRole('list', { name: 'Profiles' }).getByRole('button').filter({ has: exactName });
 }
 
 /** A screenshot for people to look at: pointer parked off the controls, transitions finished (a theme switch animates). */

@@ -1,4 +1,5 @@
-// Logs: ferryd's entries appear live, and the level filter hides what is below it.
+// Logs: ferryd's entries appear live, the level filter hides what is below it, and what is shown can be saved to a file.
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.js';
 import { openSection } from './app-page.js';
 import { sampleProfileText } from './profile-text.js';
@@ -13,4 +14,18 @@ test('shows ferryd log entries live and filters them by level', async ({ ferryd,
   await expect(log.getByText('profile imported')).toHaveCount(0);
   await page.getByRole('radiogroup', { name: 'Lowest level shown' }).getByRole('radio', { name: 'Debug' }).click();
   await expect(log.getByText('profile imported')).toBeVisible();
+});
+
+test('saves the log shown to a file', async ({ ferryd, openApp }) => {
+  await ferryd.call('profile.import', { name: 'Saved', text: sampleProfileText().text });
+  const page = await openApp();
+  await openSection(page, 'Logs');
+  await expect(page.getByRole('list', { name: 'ferryd log' }).getByText('profile imported')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save the log shown to a file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^ferryd-\d{8}-\d{6}\.log$/);
+  const text = await readFile(await file.path(), 'utf8');
+  expect(text).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO  /m);
+  expect(text).toContain('profile imported profile=Saved');
 });

@@ -4,13 +4,14 @@ import { Sidebar } from './components/Sidebar.js';
 import { HomePage } from './features/home/HomePage.js';
 import { LogsPage } from './features/logs/LogsPage.js';
 import { ProfilesPage } from './features/profiles/ProfilesPage.js';
+import { RoutesPage } from './features/routes/RoutesPage.js';
 import { ServiceUnavailable } from './features/service/ServiceUnavailable.js';
 import { StartupScreen } from './features/service/StartupScreen.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { useApp } from './store/use-app.js';
 import { applyTheme } from './theme/theme.js';
 
-const PAGES = { home: HomePage, profiles: ProfilesPage, settings: SettingsPage, logs: LogsPage };
+const PAGES = { home: HomePage, profiles: ProfilesPage, routes: RoutesPage, settings: SettingsPage, logs: LogsPage };
 
 function Notice() {
   const notice = useApp((state) => state.notice);

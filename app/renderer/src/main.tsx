@@ -12,6 +12,8 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/home.css';
 import './styles/pages.css';
+import './styles/editor.css';
+import './styles/routes.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const choice = chooseApi();

@@ -15,11 +15,15 @@ export function SegmentedControl<T extends string | number>({ label, options, va
     const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    const index = options.findIndex((option) => option.value === value);
-    const next = options[(index + step + options.length) % options.length];
+    // Step from the focused option: `value` may still be the old one while a change is on its way to ferryd.
+    const buttons = [...(group.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const focused = buttons.indexOf(event.target as HTMLButtonElement);
+    const index = focused >= 0 ? focused : options.findIndex((option) => option.value === value);
+    const nextIndex = (index + step + options.length) % options.length;
+    const next = options[nextIndex];
     if (!next) return;
     onChange(next.value);
-    group.current?.querySelectorAll<HTMLButtonElement>('button')[options.indexOf(next)]?.focus();
+    buttons[nextIndex]?.focus();
   };
   return (
     <div ref={group} className="segmented" role="radiogroup" aria-label={label} onKeyDown={onKeyDown}>

@@ -6,6 +6,7 @@ import { useApp } from '../store/use-app.js';
 const ENTRIES: { page: Page; label: string; icon: IconName }[] = [
   { page: 'home', label: 'Home', icon: 'home' },
   { page: 'profiles', label: 'Profiles', icon: 'profiles' },
+  { page: 'routes', label: 'Routes & DNS', icon: 'routes' },
   { page: 'settings', label: 'Settings', icon: 'settings' },
   { page: 'logs', label: 'Logs', icon: 'logs' },
 ];

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Columns } from '../store/stats-series.js';
+import { measuredSince, type Columns } from '../store/stats-series.js';
 import { resolveCssColor, withAlpha, type Scheme } from '../theme/theme.js';
 
 export interface SeriesSpec {
@@ -12,6 +12,8 @@ export interface SeriesSpec {
   fill?: boolean;
   /** Drawn only as the edge of a band (no line). */
   bandEdge?: boolean;
+  /** Bars on their own 0–100 scale (percent), e.g. loss marks; no line. */
+  marks?: boolean;
 }
 
 interface TimeSeriesChartProps {
@@ -40,6 +42,24 @@ function timeLabel(seconds: number, windowSeconds: number): string {
   return new Date(seconds * 1000).toLocaleTimeString([], options);
 }
 
+function seriesOptions(spec: SeriesSpec): uPlot.Series {
+  const colour = resolveCssColor(spec.colorVar);
+  if (spec.marks) {
+    return { label: spec.label, scale: 'marks', stroke: withAlpha(colour, 0.9), width: 0, fill: withAlpha(colour, 0.55), points: { show: false }, paths: barPaths };
+  }
+  return {
+    label: spec.label,
+    stroke: spec.bandEdge ? 'transparent' : colour,
+    width: spec.bandEdge ? 0 : 1.75,
+    fill: spec.fill ? withAlpha(colour, 0.12) : undefined,
+    points: { show: false },
+    spanGaps: false,
+  };
+}
+
+/** Thin bars at each sample (uPlot's bar path builder; absent in some type builds, hence the guard). */
+const barPaths = uPlot.paths.bars?.({ size: [0.6, 4], align: 0 });
+
 function buildOptions(props: TimeSeriesChartProps, width: number, windowOf: () => number): uPlot.Options {
   const axis = resolveCssColor('--chart-axis');
   const grid = resolveCssColor('--chart-grid');
@@ -52,22 +72,13 @@ function buildOptions(props: TimeSeriesChartProps, width: number, windowOf: () =
     scales: {
       x: { time: true },
       y: { range: (_plot, _min, max) => [0, Math.max(props.minTop, (max ?? 0) * 1.15)] },
+      marks: { range: [0, 100] },
     },
     axes: [
-      { ...axisStyle, space: 80, values: (_plot, splits) => splits.map((value) => timeLabel(value, windowOf())) },
+      { ...axisStyle, space: 80, size: 34, gap: 8, values: (_plot, splits) => splits.map((value) => timeLabel(value, windowOf())) },
       { ...axisStyle, size: 72, values: (_plot, splits) => splits.map((value) => props.formatValue(value)) },
     ],
-    series: [{}, ...props.series.map((spec) => {
-      const colour = resolveCssColor(spec.colorVar);
-      return {
-        label: spec.label,
-        stroke: spec.bandEdge ? 'transparent' : colour,
-        width: spec.bandEdge ? 0 : 1.75,
-        fill: spec.fill ? withAlpha(colour, 0.12) : undefined,
-        points: { show: false },
-        spanGaps: false,
-      };
-    })],
+    series: [{}, ...props.series.map((spec) => seriesOptions(spec))],
     bands: props.bands?.map(([upper, lower]) => ({
       series: [upper, lower] as [number, number],
       fill: withAlpha(resolveCssColor(props.series[upper - 1]?.colorVar ?? '--chart-axis'), 0.16),
@@ -113,7 +124,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   }, [props.data, props.windowSeconds, props.nowMs]);
 
   const { min } = timeWindow(props.data, props.windowSeconds);
-  const inWindow = props.data[0].filter((t) => t >= min).length;
+  const inWindow = measuredSince(props.data, min);
   return (
     <div className="chart-frame" data-sample-count={inWindow}>
       <div ref={box} className="chart" role="img" aria-label={props.ariaLabel} />

@@ -15,7 +15,7 @@ export interface SettingsSlice {
 }
 
 export function createSettingsSlice(api: FerryApi): StateCreator<AppState, [], [], SettingsSlice> {
-  return (set) => ({
+  return (set, get) => ({
     settings: null,
     settingsError: null,
     setSettings: (settings) => set({ settings }),
@@ -23,9 +23,14 @@ export function createSettingsSlice(api: FerryApi): StateCreator<AppState, [], [
       const result = await api.call('settings.get');
       if (result.ok) set({ settings: result.value });
     },
+    // Shown at once (arrow keys on a radio group step from what is shown), put back if ferryd refuses the change.
     changeSetting: async (key, value) => {
+      const before = get().settings;
+      if (before) set({ settings: { ...before, [key]: value } });
       const result = await api.call('settings.set', { key, value });
-      set(result.ok ? { settings: result.value, settingsError: null } : { settingsError: { key, error: result.error } });
+      if (result.ok) return set({ settings: result.value, settingsError: null });
+      const now = get().settings;
+      set({ settingsError: { key, error: result.error }, ...(before && now ? { settings: { ...now, [key]: before[key] } } : {}) });
     },
   });
 }

@@ -39,7 +39,19 @@ export function rateColumns(points: readonly StatsPoint[]): Columns {
   return [points.map((p) => p.t), points.map((p) => p.sample.rxRateBps), points.map((p) => p.sample.txRateBps)];
 }
 
-/** [time, latency, latency − jitter, latency + jitter] in ms; gaps (null) where nothing was measured. */
+/**
+ * Loss marks: ferryd reports loss over a sliding window of probes, so a lost probe raises it for the whole window.
+ * A mark goes where the loss rose (a probe was just found lost), with the window's loss as its height.
+ */
+export function lossMarks(points: readonly StatsPoint[]): (number | null)[] {
+  return points.map((p, i) => {
+    const loss = p.sample.lossPercent ?? 0;
+    const before = points[i - 1]?.sample.lossPercent ?? 0;
+    return loss > 0 && loss > before ? loss : null;
+  });
+}
+
+/** [time, latency, latency − jitter, latency + jitter, loss marks] — ms, and percent for loss; null where nothing was measured. */
 export function latencyColumns(points: readonly StatsPoint[]): Columns {
   const latency = points.map((p) => p.sample.latencyMs);
   const jitter = points.map((p) => p.sample.jitterMs ?? 0);
@@ -48,5 +60,12 @@ export function latencyColumns(points: readonly StatsPoint[]): Columns {
     latency,
     latency.map((ms, i) => (ms === null ? null : Math.max(0, ms - (jitter[i] ?? 0)))),
     latency.map((ms, i) => (ms === null ? null : ms + (jitter[i] ?? 0))),
+    lossMarks(points),
   ];
+}
+
+/** How many samples in [fromSeconds, ∞) have a value in any series (what makes a chart non-empty). */
+export function measuredSince(data: Columns, fromSeconds: number): number {
+  const series = data.slice(1) as (number | null)[][];
+  return data[0].reduce((count, t, i) => (t >= fromSeconds && series.some((values) => values[i] != null) ? count + 1 : count), 0);
 }

@@ -15,6 +15,8 @@ export interface StatusSlice {
   loadStatus(): Promise<void>;
   connect(profile: string): Promise<void>;
   disconnect(): Promise<void>;
+  /** Disconnect, then connect `profile` again (so an edited profile takes effect). */
+  reconnect(profile: string): Promise<void>;
 }
 
 /**
@@ -27,21 +29,26 @@ export function isCurrent(next: Status, current: Status | null): boolean {
 
 export function createStatusSlice(api: FerryApi): StateCreator<AppState, [], [], StatusSlice> {
   return (set, get) => {
+    const apply = (status: Status): void => {
+      set({ status });
+      get().noteTunnelRestart(status);
+    };
     const settle = (result: FerryResult<Status>): void => {
       if (!result.ok) return set({ pendingAction: null, actionError: result.error });
-      set({ pendingAction: null, ...(isCurrent(result.value, get().status) ? { status: result.value } : {}) });
+      set({ pendingAction: null });
+      if (isCurrent(result.value, get().status)) apply(result.value);
     };
     return {
       status: null,
       pendingAction: null,
       actionError: null,
       setStatus: (status) => {
-        if (isCurrent(status, get().status)) set({ status });
+        if (isCurrent(status, get().status)) apply(status);
       },
       // After (re)connecting to ferryd its answer is the truth, even if it is older (a restarted daemon).
       loadStatus: async () => {
         const result = await api.call('status');
-        if (result.ok) set({ status: result.value });
+        if (result.ok) apply(result.value);
       },
       connect: async (profile) => {
         set({ pendingAction: 'connect', actionError: null });
@@ -50,6 +57,14 @@ export function createStatusSlice(api: FerryApi): StateCreator<AppState, [], [],
       disconnect: async () => {
         set({ pendingAction: 'disconnect', actionError: null });
         settle(await api.call('disconnect'));
+      },
+      // ferryd treats connect to the profile already up as a no-op, so a reconnect is two steps.
+      reconnect: async (profile) => {
+        set({ pendingAction: 'connect', actionError: null });
+        const down = await api.call('disconnect');
+        if (!down.ok) return settle(down);
+        if (isCurrent(down.value, get().status)) apply(down.value);
+        settle(await api.call('connect', { name: profile }));
       },
     };
   };

@@ -2,13 +2,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-state.js';
 
-export const PAGES = ['home', 'profiles', 'settings', 'logs'] as const;
+export const PAGES = ['home', 'profiles', 'routes', 'settings', 'logs'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface UiSlice {
   page: Page;
   notice: { id: number; text: string } | null;
-  /** Profile whose editor is open on the Profiles page. */
+  /** Profile shown on the Profiles and Routes & DNS pages (null: the first one). */
   selectedProfile: string | null;
   goTo(page: Page): void;
   selectProfile(name: string | null): void;

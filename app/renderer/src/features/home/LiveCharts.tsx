@@ -18,6 +18,7 @@ const LATENCY_SERIES: SeriesSpec[] = [
   { label: 'Latency', colorVar: '--chart-latency' },
   { label: 'Latency − jitter', colorVar: '--chart-latency', bandEdge: true },
   { label: 'Latency + jitter', colorVar: '--chart-latency', bandEdge: true },
+  { label: 'Loss', colorVar: '--chart-loss', marks: true },
 ];
 const LATENCY_BANDS: [number, number][] = [[3, 2]];
 const WINDOW_OPTIONS = CHART_WINDOWS_SECONDS.map((seconds) => ({ value: seconds, label: `${seconds / 60} min` }));
@@ -54,10 +55,11 @@ export function LiveCharts() {
           <h3>Latency</h3>
           <span className="legend-item latency">Round trip {last?.latencyMs == null ? '—' : formatLatency(last.latencyMs)}</span>
           <span className="legend-item band">Jitter band</span>
+          <span className="legend-item loss">Loss {last?.lossPercent == null ? '—' : `${last.lossPercent.toFixed(0)}%`}</span>
         </div>
         <TimeSeriesChart
           ariaLabel={`Latency over the last ${windowSeconds / 60} minutes`}
-          data={latency} series={LATENCY_SERIES} windowSeconds={windowSeconds} heightPx={120} scheme={scheme} nowMs={nowMs}
+          data={latency} series={LATENCY_SERIES} windowSeconds={windowSeconds} heightPx={140} scheme={scheme} nowMs={nowMs}
           formatValue={formatLatency} minTop={2} bands={LATENCY_BANDS} emptyText="Latency is measured through the tunnel once a second."
         />
       </div>

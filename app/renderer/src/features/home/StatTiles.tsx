@@ -38,7 +38,7 @@ export function StatTiles() {
         tone="latency"
         label="Latency"
         value={latency === null ? '—' : formatLatency(latency)}
-        sub={latency === null ? 'not measured yet' : `± ${formatLatency(jitter ?? 0)} jitter · ${(loss ?? 0).toFixed(0)}% loss`}
+        sub={latency === null ? 'not measured yet' : `± ${formatLatency(jitter ?? 0)} · ${(loss ?? 0).toFixed(0)}% loss`}
       />
       <Tile tone="handshake" label="Handshake" value={handshake === null || !live ? '—' : formatAgeShort(handshake)} sub={live ? 'renews every 2 min' : 'no tunnel'} />
     </section>

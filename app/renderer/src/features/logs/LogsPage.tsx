@@ -1,7 +1,8 @@
-// Logs: ferryd's live log, filtered by level, newest at the bottom (kept in view while you are there), with copy.
+// Logs: ferryd's live log, filtered by level, newest at the bottom (kept in view while you are there), with copy and save.
 import { useEffect, useMemo, useRef } from 'react';
 import { LOG_LEVELS, type LogEntry, type LogLevel } from '../../../../../shared/src/protocol/log.js';
 import { CopyButton } from '../../components/CopyButton.js';
+import { saveTextFile } from '../../components/save-file.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { visibleEntries } from '../../store/logs-slice.js';
 import { useApp } from '../../store/use-app.js';
@@ -16,10 +17,17 @@ export function entryText(entry: LogEntry): string {
   return `${entry.at} ${entry.level.toUpperCase().padEnd(5)} ${entry.message} ${fieldsText(entry.fields)}`.trimEnd();
 }
 
+/** "ferryd-20260101-101500.log", in local time. */
+export function logFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `ferryd-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}.log`;
+}
+
 export function LogsPage() {
   const entries = useApp((state) => state.entries);
   const level = useApp((state) => state.logLevelFilter);
   const setLevel = useApp((state) => state.setLogLevelFilter);
+  const announce = useApp((state) => state.announce);
   const visible = useMemo(() => visibleEntries(entries, level), [entries, level]);
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
@@ -35,6 +43,11 @@ export function LogsPage() {
         <div className="header-actions">
           <SegmentedControl<LogLevel> label="Lowest level shown" options={LEVEL_OPTIONS} value={level} onChange={setLevel} />
           <CopyButton text={visible.map(entryText).join('\n')} label="Copy the log shown" what="Log" />
+          <button type="button" className="button button-small" aria-label="Save the log shown to a file" disabled={visible.length === 0} onClick={() => {
+            const name = logFileName(new Date());
+            saveTextFile(name, `${visible.map(entryText).join('\n')}\n`);
+            announce(`Saved ${name}`);
+          }}>Save…</button>
         </div>
       </header>
       <ol ref={list} className="log-list card" aria-label="ferryd log" tabIndex={0}

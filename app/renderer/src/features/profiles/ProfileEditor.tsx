@@ -1,61 +1,33 @@
-// Edit one profile as a form with inline validation; nothing reaches ferryd until every field is valid. Delete with confirmation.
-import { useEffect, useState } from 'react';
+// One profile: its name and actions, the public key to hand out, and the editor as a form or as wg-quick text.
+import { useState } from 'react';
 import type { PublicProfile } from '../../../../../shared/src/profile/profile-schema.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { CopyButton } from '../../components/CopyButton.js';
+import { Tabs } from '../../components/Tabs.js';
 import { useApp } from '../../store/use-app.js';
-import { InterfaceFields } from './InterfaceFields.js';
-import { PeerFields } from './PeerFields.js';
-import { checkProfileForm, emptyPeerForm, formFromProfile, type FieldErrors, type ProfileForm } from './profile-form.js';
+import { ProfileActions } from './ProfileActions.js';
+import { ProfileFormPanel } from './ProfileFormPanel.js';
+import { RawTextEditor } from './RawTextEditor.js';
 
-export function ProfileEditor({ profile, onDeleted }: { profile: PublicProfile; onDeleted(): void }) {
-  const updateProfile = useApp((state) => state.updateProfile);
-  const removeProfile = useApp((state) => state.removeProfile);
-  const announce = useApp((state) => state.announce);
-  const [form, setForm] = useState<ProfileForm>(() => formFromProfile(profile));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  // Profiles arrive as new objects on every `profiles` event: reset only when this one's content changed.
-  const contentKey = JSON.stringify(profile);
-  useEffect(() => {
-    setForm(formFromProfile(profile));
-    setErrors({});
-    setServerError(null);
-    setDirty(false);
-  }, [contentKey]);
+type View = 'form' | 'text';
 
-  const check = checkProfileForm(form, profile);
-  const edit = (next: ProfileForm) => {
-    setForm(next);
-    setDirty(true);
-    // Errors already shown follow the edits live; new ones wait for Save, so typing is not interrupted.
-    if (Object.keys(errors).length > 0) setErrors(checkProfileForm(next, profile).errors);
-  };
-  const save = async () => {
-    setErrors(check.errors);
-    if (check.body === null) return;
-    const result = await updateProfile(profile.name, check.body);
-    if (!result.ok) return setServerError(result.error.message);
-    setServerError(null);
-    setDirty(false);
-    announce(`Saved ${profile.name}`);
-  };
-  const remove = async () => {
-    setConfirming(false);
-    const result = await removeProfile(profile.name);
-    if (!result.ok) return setServerError(result.error.message);
-    announce(`Deleted ${profile.name}`);
-    onDeleted();
-  };
+interface ProfileEditorProps {
+  profile: PublicProfile;
+  onRenamed(newName: string): void;
+  onDeleted(): void;
+}
 
+export function ProfileEditor({ profile, onRenamed, onDeleted }: ProfileEditorProps) {
+  const readOnly = useApp((state) => state.link.status !== 'ready' || state.link.access === 'read');
+  const goTo = useApp((state) => state.goTo);
+  const [view, setView] = useState<View>('form');
+  const [error, setError] = useState<string | null>(null);
   return (
-    <form className="card panel editor" aria-labelledby="editor-title" noValidate onSubmit={(event) => { event.preventDefault(); void save(); }}>
+    <section className="card panel editor" aria-labelledby="editor-title">
       <div className="card-header">
         <h2 id="editor-title">{profile.name}</h2>
-        <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)}>Delete…</button>
+        <ProfileActions name={profile.name} readOnly={readOnly} onError={setError} onRenamed={onRenamed} onDeleted={onDeleted} />
       </div>
+      {error && <p className="banner banner-danger" role="alert">{error}</p>}
       <div className="field">
         <span className="label" id="public-key-label">Your public key</span>
         <div className="copy-row">
@@ -63,22 +35,12 @@ export function ProfileEditor({ profile, onDeleted }: { profile: PublicProfile; 
           <CopyButton text={profile.interface.publicKey} label="Copy public key" what="Public key" />
         </div>
       </div>
-      <InterfaceFields form={form} errors={errors} onChange={edit} />
-      {form.peers.map((peer, index) => (
-        <PeerFields key={index} index={index} peer={peer} errors={errors}
-          onChange={(next) => edit({ ...form, peers: form.peers.map((old, i) => (i === index ? next : old)) })}
-          onRemove={() => edit({ ...form, peers: form.peers.filter((_, i) => i !== index) })} />
-      ))}
-      <button type="button" className="button button-small add-peer" onClick={() => edit({ ...form, peers: [...form.peers, emptyPeerForm()] })}>Add server</button>
-      {check.missing.length > 0 && <p className="banner banner-info">Before you can connect: {check.missing.join('; ')}.</p>}
-      {serverError && <p className="banner banner-danger" role="alert">{serverError}</p>}
-      <div className="form-actions">
-        <button type="button" className="button" disabled={!dirty} onClick={() => { setForm(formFromProfile(profile)); setErrors({}); setDirty(false); }}>Revert</button>
-        <button type="submit" className="button button-primary" disabled={!dirty}>Save</button>
-      </div>
-      <ConfirmDialog open={confirming} title={`Delete ${profile.name}?`} confirmLabel="Delete" onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
-        Its keys are deleted too. This cannot be undone.
-      </ConfirmDialog>
-    </form>
+      <Tabs<View> label="Edit as" value={view} onChange={setView}
+        aside={<button type="button" className="button button-small button-ghost" onClick={() => goTo('routes')}>Routes &amp; DNS →</button>}
+        tabs={[
+          { value: 'form', label: 'Form', panel: <ProfileFormPanel profile={profile} readOnly={readOnly} /> },
+          { value: 'text', label: 'Text', panel: <RawTextEditor profile={profile} readOnly={readOnly} /> },
+        ]} />
+    </section>
   );
 }

@@ -37,7 +37,7 @@ export function ProfilesPage() {
         <div className="profiles-detail">
           {mode === 'import' && <ImportPanel onDone={finish} />}
           {mode === 'create' && <CreatePanel onDone={finish} />}
-          {mode === 'edit' && profile && <ProfileEditor key={profile.name} profile={profile} onDeleted={() => select(null)} />}
+          {mode === 'edit' && profile && <ProfileEditor key={profile.name} profile={profile} onRenamed={select} onDeleted={() => select(null)} />}
           {mode === 'edit' && !profile && (
             <div className="card empty-state">
               <h2>Add your first profile</h2>

@@ -7,8 +7,8 @@ import { useApp } from '../../store/use-app.js';
 import type { SectionProps } from './SettingsPage.js';
 
 const KILL_SWITCH_OPTIONS = [
-  { value: 'auto', label: 'While connected' },
-  { value: 'on', label: 'Always' },
+  { value: 'auto', label: 'Full tunnel' },
+  { value: 'on', label: 'All profiles' },
   { value: 'off', label: 'Off' },
 ] as const;
 const THEME_OPTIONS = [
@@ -24,7 +24,7 @@ export function ProtectionSection({ settings, readOnly, set }: SectionProps) {
       <div className="switch-row">
         <div className="switch-text">
           <span>Kill switch</span>
-          <span className="muted">Blocks traffic outside the tunnel so nothing leaks if the connection drops.</span>
+          <span className="muted">While Ferry connects or is connected, traffic outside the tunnel is blocked, so nothing leaks if the connection drops. “Full tunnel” does it for profiles that send all traffic through the tunnel.</span>
         </div>
         <SegmentedControl label="Kill switch" options={KILL_SWITCH_OPTIONS} value={settings.killSwitch} disabled={readOnly} onChange={set('killSwitch')} />
       </div>
