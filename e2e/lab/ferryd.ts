@@ -26,6 +26,16 @@ export interface StartFerrydOptions {
   stateDir: string;
   logLevel?: string;
   processes: ProcessTracker;
+  /** Node options for ferryd (e.g. --cpu-prof for the bench's profile); it then runs under this Node explicitly. */
+  nodeArgs?: string[];
+  /** Extra environment for ferryd (split tunnelling's test hooks). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * How ferryd enters `ns`: 'netns' (the default) is `ip netns exec`, which mounts a fresh /sys and hides
+   * /sys/fs/cgroup; 'nsenter' joins only the network namespace, for split tunnelling (cgroups). ferryd then sees
+   * the sandbox's /etc/resolv.conf, not /etc/netns/NS/resolv.conf: give such profiles no DNS.
+   */
+  enter?: 'netns' | 'nsenter';
 }
 
 export interface AsUser {
@@ -49,8 +59,11 @@ export async function startFerryd(options: StartFerrydOptions): Promise<FerrydHa
   chmodSync(options.runDir, 0o755);
   const socketPath = `${options.runDir}/ferryd.sock`;
   const args = ['--socket', socketPath, '--state-dir', options.stateDir, '--log-level', options.logLevel ?? 'debug'];
-  const [file, nsArgs] = inNamespace(options.ns, FERRYD_BIN, args);
-  const child = options.processes.spawn(file, nsArgs, { cwd: REPO_ROOT });
+  const [program, programArgs] = options.nodeArgs === undefined ? [FERRYD_BIN, args] : [process.execPath, [...options.nodeArgs, FERRYD_BIN, ...args]];
+  const [file, nsArgs] = options.enter === 'nsenter' ? ['nsenter', [`--net=/run/netns/${options.ns}`, '--', program, ...programArgs]]
+    : inNamespace(options.ns, program, programArgs);
+  const env = options.env === undefined ? {} : { env: { ...process.env, ...options.env } };
+  const child = options.processes.spawn(file, nsArgs, { cwd: REPO_ROOT, ...env });
   await waitFor('ferryd to answer `ferry status`', async () => {
     if (!child.isRunning()) throw new Error(`ferryd exited early:\n${child.output().slice(-4000)}`);
     const status = await runFerry(socketPath, ['--json', 'status'], undefined, { timeoutMs: 5_000 });

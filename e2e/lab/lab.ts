@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LAB, labNames, type LabNames } from './addressing.js';
 import { buildClientProfile, type ClientProfile, type ClientProfileOptions } from './client-profile.js';
 import { runIn, type CommandResult, type RunOptions } from './exec.js';
-import { runFerry, startFerryd, type AsUser, type FerrydHandle } from './ferryd.js';
+import { runFerry, startFerryd, type AsUser, type FerrydHandle, type StartFerrydOptions } from './ferryd.js';
 import { PingMonitor, pingOnce, type PingSummary } from './ping.js';
 import { assertLabPrerequisites } from './preflight.js';
 import { ProcessTracker, type SpawnOptions, type TrackedProcess } from './processes.js';
@@ -81,13 +81,15 @@ export class Lab {
   }
 
   /** Starts ferryd in the client namespace; the state dir and socket stay the same across restarts of one lab. */
-  async startFerryd(logLevel?: string): Promise<FerrydHandle> {
+  async startFerryd(logLevel?: string, nodeArgs?: string[], launch: Pick<StartFerrydOptions, 'env' | 'enter'> = {}): Promise<FerrydHandle> {
     this.ferrydHandle = await startFerryd({
       ns: this.names.client,
       runDir: join(this.workDir, 'run'),
       stateDir: join(this.workDir, 'state'),
       processes: this.processes,
       ...(logLevel === undefined ? {} : { logLevel }),
+      ...(nodeArgs === undefined ? {} : { nodeArgs }),
+      ...launch,
     });
     return this.ferrydHandle;
   }

@@ -44,7 +44,10 @@ describe('parseCommandLine', () => {
   it.each<[string[], string]>([
     [[], 'no command given'],
     [['bogus'], 'unknown command "bogus"'],
-    [['split'], 'unknown command "split"'],
+    [['tunnel'], 'unknown command "tunnel"'],
+    [['split', 'frobnicate'], 'unknown command "split frobnicate"'],
+    [['split', 'pid'], '"split pid" needs a subcommand'],
+    [['split', 'mode'], 'missing MODE'],
     [['profile'], '"profile" needs a subcommand'],
     [['profile', 'frobnicate'], 'unknown command "profile frobnicate"'],
     [['status', 'now'], 'unexpected argument "now"'],

@@ -62,6 +62,14 @@ function unknownCommandMessage(words: string[], commands: readonly CommandSpec[]
   return group && words.length > 1 ? `unknown command "${words[0]} ${words[1]}"` : group ? `"${words[0]}" needs a subcommand` : `unknown command "${words[0]}"`;
 }
 
+/** A word after a command that also heads a group (`split foo`) is an unknown subcommand, not an extra argument. */
+function extraArgumentMessage(command: CommandSpec, word: string, commands: readonly CommandSpec[]): string {
+  const below = (prefix: readonly string[]) => commands.some((other) => other.path.length > prefix.length && prefix.every((part, i) => other.path[i] === part));
+  const words = [...command.path, word].join(' ');
+  if (below([...command.path, word])) return `"${words}" needs a subcommand`;
+  return below(command.path) ? `unknown command "${words}"` : `unexpected argument "${word}"`;
+}
+
 export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, commands: readonly CommandSpec[]): CommandLineParse {
   const indexes = positionalIndexes(argv, valueOptions(commands));
   const words = indexes.map((i) => argv[i] ?? '');
@@ -86,6 +94,6 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   if (base.help) return { ok: true, value: { ...base, command } };
   const { names, min } = command.positionals;
   if (parsed.positionals.length < min) return { ok: false, message: `missing ${names[parsed.positionals.length] ?? 'argument'}`, command };
-  if (parsed.positionals.length > names.length) return { ok: false, message: `unexpected argument "${parsed.positionals[names.length] ?? ''}"`, command };
+  if (parsed.positionals.length > names.length && command.positionals.rest !== true) return { ok: false, message: extraArgumentMessage(command, parsed.positionals[names.length] ?? '', commands), command };
   return { ok: true, value: { ...base, command } };
 }

@@ -27,7 +27,8 @@ export interface CommandSpec {
   synopsis: string;
   summary: string;
   options: OptionSpecs;
-  positionals: { names: readonly string[]; min: number };
+  /** `rest`: any number after the named ones (`split launch -- COMMAND ARG…`). */
+  positionals: { names: readonly string[]; min: number; rest?: boolean };
   /** Checks arguments before ferryd is contacted, throwing UsageError, so a typo is exit 2 even with no daemon. */
   check?(options: OptionValues, positionals: string[]): void;
   run(context: CommandContext): Promise<number>;

@@ -6,6 +6,16 @@ import { profileExportCommand, profileListCommand, profileShowCommand } from './
 import { profileCreateCommand, profileImportCommand, profileRemoveCommand, profileRenameCommand } from './commands/profile-write.js';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings.js';
 import { statsCommand } from './commands/stats.js';
+import { splitLaunchCommand, splitPidAddCommand, splitPidRemoveCommand } from './commands/split-process.js';
+import {
+  splitAddCommand,
+  splitAppsCommand,
+  splitCommand,
+  splitListCommand,
+  splitModeCommand,
+  splitRemoveCommand,
+  splitStatusCommand,
+} from './commands/split.js';
 import { statusCommand } from './commands/status.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -23,4 +33,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   settingsGetCommand,
   settingsSetCommand,
   logsCommand,
+  splitCommand,
+  splitStatusCommand,
+  splitModeCommand,
+  splitAddCommand,
+  splitRemoveCommand,
+  splitListCommand,
+  splitAppsCommand,
+  splitPidAddCommand,
+  splitPidRemoveCommand,
+  splitLaunchCommand,
 ];

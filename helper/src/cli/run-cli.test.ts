@@ -168,7 +168,7 @@ describe('ferry without ferryd', () => {
     const io = new FakeCliIo();
     expect(await runCli(['--help'], io)).toBe(0);
     expect(io.out).toContain('usage: ferry [--socket PATH] [--json] COMMAND');
-    expect(io.out).not.toContain('split');
+    expect(io.out).toContain('  split launch -- COMMAND [ARG...]\n');
     const command = new FakeCliIo();
     expect(await runCli(['connect', '--help'], command)).toBe(0);
     expect(command.out).toContain('connect NAME [--wait] [--timeout SECONDS]');

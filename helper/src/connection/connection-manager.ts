@@ -5,8 +5,9 @@ import { fail, ok, type FerryResult } from '../../../shared/src/protocol/errors.
 import type { Status } from '../../../shared/src/protocol/state.js';
 import type { StatsSample } from '../../../shared/src/protocol/stats.js';
 import type { Logger } from '../log/logger.js';
-import type { Firewall, FirewallEndpoint, FirewallPolicy } from '../platform/firewall.js';
+import type { Firewall, FirewallEndpoint, FirewallPolicy, FirewallSplit } from '../platform/firewall.js';
 import type { NetworkConfigurator } from '../platform/network.js';
+import type { SplitTunnelConfig } from '../platform/split-tunnel.js';
 import type { Clock } from '../time/clock.js';
 import type { DeviceEvent, Endpoint } from '../wireguard/device.js';
 import type { Random } from '../wireguard/random.js';
@@ -46,6 +47,8 @@ export interface ConnectionDeps {
   latencyProbeTarget?: () => string | null;
   /** Watches the route to the endpoints while a tunnel exists, to rebind after a network change; none in tests that do not care. */
   watchRoutes?: WatchRoutes;
+  /** Per-app split tunnelling (issue 6): told of each tunnel once its routes are in place and when it is gone; its mode joins the block. */
+  split?: { setTunnel(tunnel: SplitTunnelConfig['tunnel']): Promise<unknown>; firewallSplit(): FirewallSplit | null };
   interfaceName: string;
 }
 
@@ -80,7 +83,8 @@ export class ConnectionManager {
   constructor(private readonly deps: ConnectionDeps) {
     this.stats = new StatsRecorder(deps.clock);
     const { firewall, settings, clock, logger } = deps;
-    this.firewall = new FirewallSync({ firewall, settings, clock, logger, state: () => this.status.current, onBlockChange: () => this.status.refresh() });
+    const split = (): FirewallSplit | null => deps.split?.firewallSplit() ?? null;
+    this.firewall = new FirewallSync({ firewall, settings, clock, logger, split, state: () => this.status.current, onBlockChange: () => this.status.refresh() });
     this.status = new ConnectionStatus(deps.clock, () => this.stats.current(), () => this.firewall.block());
   }
 
@@ -193,6 +197,7 @@ export class ConnectionManager {
         tunnel.close();
         return fail('CONNECT_FAILED', 'the connection was cancelled');
       }
+      await this.deps.split?.setTunnel({ interfaceName: tunnel.interfaceName, dnsServers: plan.dns?.servers ?? [] });
       const started = tunnel;
       const active: ActiveTunnel = { profile, tunnel: started, routes: this.watchRoutes(endpoints, routing.fwmark, started, generation), probe: null };
       this.active = active;
@@ -298,6 +303,7 @@ export class ConnectionManager {
     // Routes, rules and DNS go first so that nothing is routed into a device that is about to vanish.
     const reverted = await this.deps.network.revert();
     if (!reverted.ok) this.deps.logger.error('could not restore the network completely', { error: reverted.error.message });
+    await this.deps.split?.setTunnel(null);
     active?.tunnel.close();
     if (active) this.deps.logger.info('tunnel is down', { profile: active.profile });
   }

@@ -7,7 +7,7 @@ import { FakeFirewall } from '../platform/firewall.fake.js';
 import { FakeNetworkConfigurator } from '../platform/network.fake.js';
 import { FakeClock } from '../time/fake-clock.js';
 import { systemRandom } from '../wireguard/random.js';
-import { ConnectionManager } from './connection-manager.js';
+import { ConnectionManager, type ConnectionDeps } from './connection-manager.js';
 import type { FirewallSettings } from './firewall-policy.js';
 import type { RouteTarget } from './route-watcher.js';
 import { FakeTunnelFactory } from './tunnel.fake.js';
@@ -39,7 +39,7 @@ export interface FakeRouteWatch {
   change(description: string): void;
 }
 
-export function setupConnection(profiles: Record<string, WgQuickConfig>, initialSettings: Partial<FirewallSettings> = {}) {
+export function setupConnection(profiles: Record<string, WgQuickConfig>, initialSettings: Partial<FirewallSettings> = {}, extra: Partial<ConnectionDeps> = {}) {
   const clock = new FakeClock();
   const network = new FakeNetworkConfigurator();
   const tunnels = new FakeTunnelFactory();
@@ -71,6 +71,7 @@ export function setupConnection(profiles: Record<string, WgQuickConfig>, initial
       return { stop: () => (watch.stopped = true) };
     },
     interfaceName: 'ferry0',
+    ...extra,
   });
   // Facts (addresses, endpoint) are announced too; `states` follows the transitions, `statuses` keeps everything.
   manager.onState((status) => {

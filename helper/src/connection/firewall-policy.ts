@@ -3,7 +3,7 @@ import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
 import { parseCidr } from '../../../shared/src/net/cidr.js';
 import type { Settings } from '../../../shared/src/protocol/settings.js';
 import type { ConnectionState } from '../../../shared/src/protocol/state.js';
-import type { FirewallEndpoint, FirewallPolicy } from '../platform/firewall.js';
+import type { FirewallEndpoint, FirewallPolicy, FirewallSplit } from '../platform/firewall.js';
 import { defaultRouteFamilies } from './connection-plan.js';
 
 export type FirewallSettings = Pick<Settings, 'killSwitch' | 'lockdown' | 'allowLan'>;
@@ -65,6 +65,11 @@ export function firewallPolicy(state: ConnectionState, settings: FirewallSetting
   return { reason: 'lockdown', tunnelInterface: null, endpoints: [], fwmark: null, allowLan: settings.allowLan, tunnelsIpv6: false, dnsServers: [] };
 }
 
+/** The block with split tunnelling's exception (issue 6); no block stays no block. */
+export function withSplit(policy: FirewallPolicy | null, split: FirewallSplit | null): FirewallPolicy | null {
+  return policy === null || split === null ? policy : { ...policy, split: { mode: split.mode } };
+}
+
 /** The facts of a profile once its endpoints are resolved and its socket mark chosen. */
 export function profileFirewallFacts(
   config: WgQuickConfig,
@@ -99,6 +104,7 @@ export function samePolicy(a: FirewallPolicy | null, b: FirewallPolicy | null): 
     a.allowLan === b.allowLan &&
     a.tunnelsIpv6 === b.tunnelsIpv6 &&
     endpoints(a) === endpoints(b) &&
-    a.dnsServers.join(',') === b.dnsServers.join(',')
+    a.dnsServers.join(',') === b.dnsServers.join(',') &&
+    (a.split?.mode ?? null) === (b.split?.mode ?? null)
   );
 }

@@ -2,9 +2,9 @@
 import { ok, type FerryResult } from '../../../shared/src/protocol/errors.js';
 import type { ConnectionState } from '../../../shared/src/protocol/state.js';
 import type { Logger } from '../log/logger.js';
-import type { Firewall, FirewallPolicy, FirewallReason } from '../platform/firewall.js';
+import type { Firewall, FirewallPolicy, FirewallReason, FirewallSplit } from '../platform/firewall.js';
 import type { Clock } from '../time/clock.js';
-import { firewallPolicy, samePolicy, type FirewallSettings, type ProfileFirewallFacts } from './firewall-policy.js';
+import { firewallPolicy, samePolicy, withSplit, type FirewallSettings, type ProfileFirewallFacts } from './firewall-policy.js';
 
 /** What status reports as `blockedBy` / `blockedSince`. */
 export interface BlockInfo {
@@ -16,6 +16,8 @@ export interface FirewallSyncDeps {
   firewall: Firewall;
   settings: () => FirewallSettings;
   state: () => ConnectionState;
+  /** Split tunnelling in force (issue 6), which the block lets through (exclude) or keeps behind it (include). */
+  split?: () => FirewallSplit | null;
   clock: Clock;
   logger: Logger;
   /** Called when the block starts, ends or changes its reason (status announces it). */
@@ -61,7 +63,7 @@ export class FirewallSync {
 
   private async syncNow(): Promise<FerryResult<void>> {
     const { firewall, logger } = this.deps;
-    const desired = firewallPolicy(this.deps.state(), this.deps.settings(), this.facts);
+    const desired = withSplit(firewallPolicy(this.deps.state(), this.deps.settings(), this.facts), this.deps.split?.() ?? null);
     const before = firewall.current();
     if (this.knowsKernel && samePolicy(desired, before)) return ok(undefined);
     const result = await firewall.set(desired);

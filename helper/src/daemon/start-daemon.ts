@@ -12,6 +12,7 @@ import { peerCredentials } from '../native/peer-credentials.js';
 import { createExecFileRunner } from '../platform/command-runner.js';
 import { createPlatform } from '../platform/platform.js';
 import { describeRouteTo } from '../platform/route-lookup.linux.js';
+import { splitOptionsFromEnv, startSplit } from '../split/split-wiring.js';
 import { ProfileStore } from '../store/profile-store.js';
 import { SettingsStore } from '../store/settings-store.js';
 import { ensurePrivateDirectory, profilesDirectory, settingsPath } from '../store/state-dir.js';
@@ -56,6 +57,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
 
   const runner = createExecFileRunner();
   const platform = createPlatform({ runner, stateDir: options.stateDir, clock, logger });
+  // Before the connection's first firewall sync, so the block knows split tunnelling's mode from the start.
+  const split = await startSplit({ runner, stateDir: options.stateDir, clock, logger, ...splitOptionsFromEnv(process.env) });
   const connection = new ConnectionManager({
     clock,
     random: systemRandom,
@@ -72,8 +75,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     },
     defaultMtu: (address) => platform.defaultMtuFor(address),
     watchRoutes: routeWatcherFactory({ lookup: (target) => describeRouteTo(runner, target.address, target.fwmark), timers: intervalTimers, logger }),
+    split,
     interfaceName: INTERFACE_NAME,
   });
+  split.onFirewallChange(() => connection.syncFirewall());
 
   const wanted = new WantedConnectionFile(options.stateDir);
   await resumeAfterStart({ connection, wanted, settings: () => settings.get(), logger });
@@ -82,7 +87,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const server: IpcServer = await startIpcServer({
     socketPath: options.socketPath,
     credentialsOf: peerCredentials,
-    deps: { service, profiles, settings, logger, keys: { generatePrivateKey: () => generatePrivateKey(), publicKeyOf }, daemonVersion: packageVersion() },
+    deps: { service, profiles, settings, logger, keys: { generatePrivateKey: () => generatePrivateKey(), publicKeyOf }, daemonVersion: packageVersion(), split: split.service },
   });
   logger.info('ferryd started', { pid: process.pid, stateDir: options.stateDir });
 
@@ -90,6 +95,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     logger,
     stop: async () => {
       await connection.disconnect();
+      await split.close();
       await server.close();
       logger.info('ferryd stopped');
     },

@@ -4,12 +4,24 @@ import { connect, disconnect, logsGet, settingsSet, statsHistory } from './handl
 import { exportProfile, listProfiles, showProfile } from './handlers/profile-read-handlers.js';
 import { createProfile, importProfile, removeProfile, renameProfile, updateProfile } from './handlers/profile-write-handlers.js';
 import { hello, subscribe } from './handlers/session-handlers.js';
+import {
+  splitAddRule,
+  splitApps,
+  splitGet,
+  splitIcon,
+  splitLaunch,
+  splitList,
+  splitPid,
+  splitRemoveRule,
+  splitSetMode,
+  statusWithSplit,
+} from './handlers/split-handlers.js';
 import type { HandlerDeps, HandlerTable } from './handler-types.js';
 
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {
   return {
     hello: (params, context) => hello(deps, params, context),
-    status: () => ok(deps.service.status()),
+    status: () => ok(statusWithSplit(deps.service.status(), deps)),
     'profile.list': () => listProfiles(deps),
     'profile.show': (params) => showProfile(deps, params),
     'profile.import': (params) => importProfile(deps, params),
@@ -26,5 +38,15 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     'stats.history': (params) => statsHistory(deps, params),
     'logs.get': (params) => logsGet(deps, params),
     subscribe: (params, context) => subscribe(params, context),
+    'split.get': () => splitGet(deps),
+    'split.setMode': (params) => splitSetMode(deps, params),
+    'split.addRule': (params) => splitAddRule(deps, params),
+    'split.removeRule': (params) => splitRemoveRule(deps, params),
+    'split.list': () => splitList(deps),
+    'split.pidAdd': (params, context) => splitPid(deps, params, context, true),
+    'split.pidRemove': (params, context) => splitPid(deps, params, context, false),
+    'split.launch': (params, context) => splitLaunch(deps, params, context),
+    'split.apps': (params, context) => splitApps(deps, params, context),
+    'split.icon': (params, context) => splitIcon(deps, params, context),
   };
 }

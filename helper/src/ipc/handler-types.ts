@@ -2,6 +2,7 @@
 import type { FerryResult } from '../../../shared/src/protocol/errors.js';
 import type { Access, EventName, MethodName, MethodParamsParsed, MethodResult } from '../../../shared/src/protocol/methods.js';
 import type { Logger } from '../log/logger.js';
+import type { SplitService } from '../split/split-service.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { PeerCredentials } from './access.js';
@@ -38,4 +39,6 @@ export interface HandlerDeps {
   keys: KeyFunctions;
   /** ferryd's package version, reported by hello. */
   daemonVersion: string;
+  /** Per-app split tunnelling; absent where it is not built in (every split method then says SPLIT_UNAVAILABLE). */
+  split?: SplitService;
 }

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { LogEntry } from '../../../shared/src/protocol/log.js';
 import { Logger } from '../log/logger.js';
+import type { SplitService } from '../split/split-service.js';
 import { ProfileStore } from '../store/profile-store.js';
 import { SettingsStore } from '../store/settings-store.js';
 import { FakeClock } from '../time/fake-clock.js';
@@ -43,7 +44,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<IpcServerOptions> = {}): Promise<Harness> {
+/** `split`: a split-tunnelling service for the handlers (none: every split method says SPLIT_UNAVAILABLE). */
+export async function startHarness(overrides: Partial<IpcServerOptions> = {}, split?: SplitService): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-ipc-'));
   const clock = new FakeClock();
   const logs: LogEntry[] = [];
@@ -56,6 +58,7 @@ export async function startHarness(overrides: Partial<IpcServerOptions> = {}): P
     settings: await SettingsStore.open(join(dir, 'state', 'settings.json'), logger),
     keys: { generatePrivateKey: () => generatePrivateKey(), publicKeyOf },
     daemonVersion: '0.1.0-test',
+    ...(split ? { split } : {}),
   };
   const socketPath = join(dir, 'run', 'ferryd.sock');
   const harness: Harness = {

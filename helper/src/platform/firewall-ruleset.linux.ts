@@ -1,5 +1,6 @@
 // The kill switch / lockdown nftables table `inet ferry` as one `nft -f -` script that replaces the old table atomically (issue 4).
 import type { CheckedAddress, CheckedFirewallPolicy } from './firewall-validation.js';
+import { SPLIT_MARK, SPLIT_MARK_MASK } from './split-tunnel.js';
 
 export const FIREWALL_TABLE_FAMILY = 'inet';
 export const FIREWALL_TABLE_NAME = 'ferry';
@@ -84,12 +85,37 @@ function lanRules(policy: CheckedFirewallPolicy, match: 'saddr' | 'daddr' | 'bot
   });
 }
 
+const hex = (value: number): string => `0x${value.toString(16).padStart(8, '0')}`;
+
+const SPLIT_MARKED = `meta mark & ${hex(SPLIT_MARK_MASK)} == ${hex(SPLIT_MARK)}`;
+const NOT_SPLIT_MARKED = `meta mark & ${hex(SPLIT_MARK_MASK)} != ${hex(SPLIT_MARK)}`;
+
+/**
+ * Split tunnelling (issue 6), before the IPv6 and DNS rules. Exclude: the excluded apps' traffic (marked by
+ * `inet ferry-split`) passes on any path. Include: unlisted apps' (unmarked) traffic passes; the listed apps'
+ * passes here too, because `inet ferry-split` re-routes it into the tunnel only after this hook was handed the
+ * old output interface (`oifname` still names it), and the postrouting chain keeps it to the tunnel instead.
+ */
+function splitRules(policy: CheckedFirewallPolicy): string[] {
+  if (policy.split === null) return [];
+  return policy.split.mode === 'exclude' ? [`${SPLIT_MARKED} accept`] : [`${NOT_SPLIT_MARKED} accept`, `${SPLIT_MARKED} accept`];
+}
+
+/** Include mode: where marked packets really leave (postrouting knows): only through the tunnel. */
+function splitPostrouting(policy: CheckedFirewallPolicy): string {
+  if (policy.split?.mode !== 'include') return '';
+  const tunnel = policy.tunnelInterface === null ? '' : ` oifname != "${policy.tunnelInterface}"`;
+  const rule = `${SPLIT_MARKED}${tunnel} oifname != "lo" ${countedDrop(DROP_COUNTER_NAMES.outbound)}`;
+  return `\tchain postrouting {\n\t\ttype filter hook postrouting priority filter; policy accept;\n\t\t${rule}\n\t}\n`;
+}
+
 function outputRules(policy: CheckedFirewallPolicy): string[] {
   const counter = DROP_COUNTER_NAMES.outbound;
   return [
     'oifname "lo" accept',
     ...endpointRules(policy, 'out'),
     ...linkRules('out'),
+    ...splitRules(policy),
     ...ipv6Block(policy, counter),
     ...dnsRules(policy),
     ...(policy.tunnelInterface === null ? [] : [`oifname "${policy.tunnelInterface}" accept`]),
@@ -146,6 +172,7 @@ export function firewallRuleset(policy: CheckedFirewallPolicy): string {
     chain('output', 'output', outputRules(policy)),
     chain('input', 'input', inputRules(policy)),
     chain('forward', 'forward', forwardRules(policy)),
+    splitPostrouting(policy),
     '}\n',
   ].join('');
 }

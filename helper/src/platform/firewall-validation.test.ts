@@ -18,7 +18,7 @@ describe('checkFirewallPolicy', () => {
     const checked = checkFirewallPolicy({ ...base, endpoints: [{ address: '2001:DB8:0::1', port: 1 }], dnsServers: ['FD00:0::53'] });
     expect(checked).toEqual({
       ok: true,
-      policy: { ...base, endpoints: [{ family: 6, address: '2001:db8::1', port: 1 }], dnsServers: [{ family: 6, address: 'fd00::53' }] },
+      policy: { ...base, endpoints: [{ family: 6, address: '2001:db8::1', port: 1 }], dnsServers: [{ family: 6, address: 'fd00::53' }], split: null },
     });
   });
 
@@ -38,6 +38,8 @@ describe('checkFirewallPolicy', () => {
     ['a DNS server that is a CIDR', { dnsServers: ['10.0.0.0/8'] }, 'dnsServers.0'],
     ['an unknown reason', { reason: 'paranoia' }, 'reason'],
     ['an unknown key', { extra: 'table ip x {}' }, 'policy'],
+    ['an unknown split mode', { split: { mode: 'bypass' } }, 'split.mode'],
+    ['a split with more than a mode', { split: { mode: 'exclude', mark: 1 } }, 'split'],
   ])('refuses %s', (_name, change, path) => {
     const checked = checkFirewallPolicy({ ...base, ...change } as FirewallPolicy);
     expect(checked.ok).toBe(false);

@@ -1,7 +1,7 @@
 // Checks a FirewallPolicy and rewrites every address canonically, so only validated text ever reaches an nft ruleset.
 import { z } from 'zod';
 import { formatIp, IPV4_BYTES, parseIp, type IpFamily } from '../../../shared/src/net/ip-address.js';
-import type { FirewallPolicy, FirewallReason } from './firewall.js';
+import type { FirewallPolicy, FirewallReason, FirewallSplit } from './firewall.js';
 import { INTERFACE_NAME_PATTERN } from './network.js';
 
 const ipLiteral = z.string().max(64).refine((text) => parseIp(text) !== null, 'not an IP address');
@@ -18,6 +18,7 @@ export const firewallPolicySchema = z
     allowLan: z.boolean(),
     tunnelsIpv6: z.boolean(),
     dnsServers: z.array(ipLiteral).max(64),
+    split: z.object({ mode: z.enum(['exclude', 'include']) }).strict().nullable().optional(),
   })
   .strict()
   .refine((policy) => policy.endpoints.length === 0 || policy.fwmark !== null, {
@@ -40,6 +41,7 @@ export interface CheckedFirewallPolicy {
   allowLan: boolean;
   tunnelsIpv6: boolean;
   dnsServers: CheckedAddress[];
+  split: FirewallSplit | null;
 }
 
 export type FirewallPolicyCheck = { ok: true; policy: CheckedFirewallPolicy } | { ok: false; problems: string[] };
@@ -65,11 +67,12 @@ export function checkFirewallPolicy(policy: FirewallPolicy): FirewallPolicyCheck
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`) };
   }
-  const { endpoints, dnsServers, ...rest } = parsed.data;
+  const { endpoints, dnsServers, split, ...rest } = parsed.data;
   return {
     ok: true,
     policy: {
       ...rest,
+      split: split ?? null,
       endpoints: unique(
         endpoints.map((endpoint) => ({ ...checkedAddress(endpoint.address), port: endpoint.port })),
         (endpoint) => `${endpoint.address} ${endpoint.port}`,

@@ -60,8 +60,9 @@ function print(data: object): void {
   process.stdout.write(`${JSON.stringify(data)}\n`);
 }
 
+/** One send() per datagram: equal datagrams in one send() leave as a single UDP GSO packet, counted once by nft. */
 function send(socket: UdpDatagramSocket, address: string, port: number, count = 3): void {
-  socket.send(Array.from({ length: count }, () => PAYLOAD), Array.from({ length: count }, () => ({ address, port })));
+  for (let i = 0; i < count; i++) socket.send([PAYLOAD], [{ address, port }]);
 }
 
 function difference(after: FirewallCounters | null, before: FirewallCounters | null): FirewallCounters | null {

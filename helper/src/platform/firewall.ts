@@ -11,6 +11,16 @@ export interface FirewallEndpoint {
 }
 
 /**
+ * Per-app split tunnelling in force (issue 6), recognised by the mark its nft table gives split sockets' packets
+ * (SPLIT_MARK under SPLIT_MARK_MASK). exclude: marked traffic passes, whatever its path (those apps chose to go
+ * around the tunnel). include: unmarked traffic passes (only the listed apps are protected); marked traffic only
+ * through the tunnel.
+ */
+export interface FirewallSplit {
+  mode: 'exclude' | 'include';
+}
+
+/**
  * Everything that may pass while Ferry blocks; all else is dropped and counted. Loopback, DHCP (v4 67/68,
  * v6 546/547) and IPv6 neighbour discovery (ICMPv6 133–136, hop limit 255) always pass, and inbound replies
  * (`ct state established,related`) of what was let out.
@@ -33,6 +43,8 @@ export interface FirewallPolicy {
    * interface. Empty: DNS may go through the tunnel to any server, and nowhere else.
    */
   dnsServers: string[];
+  /** Split tunnelling while it is enforced; absent or null: none. */
+  split?: FirewallSplit | null;
 }
 
 export interface DropCount {

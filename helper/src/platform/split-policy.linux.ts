@@ -60,8 +60,12 @@ export async function applySplitPolicy(context: LinuxContext, family: 4 | 6, mod
   const want = { not: mode === 'include', fwmark: SPLIT_MARK, fwmarkMask: SPLIT_MARK_MASK, table: 'main' as const };
   let current = ours.find((change) => change.not === want.not && change.priority < lowest);
   if (!current) {
-    if (lowest <= 1) throw new Error(`no free IPv${family} rule priority below ${lowest}`);
-    const change: SplitRuleChange = { kind: 'split-rule', family, priority: lowest - 1, ...want };
+    // The kernel takes a rule that differs only by `not` for the same rule ("File exists"): a mode change needs a
+    // priority the outgoing rule does not hold.
+    let priority = lowest - 1;
+    while (ours.some((change) => change.priority === priority)) priority--;
+    if (priority < 1) throw new Error(`no free IPv${family} rule priority below ${lowest}`);
+    const change: SplitRuleChange = { kind: 'split-rule', family, priority, ...want };
     await recordThenRun(context, change, () =>
       context.runner.run('ip', [familyFlag(family), 'rule', 'add', ...splitRuleArgs(change), 'priority', String(change.priority)]),
     );

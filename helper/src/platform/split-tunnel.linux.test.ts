@@ -69,6 +69,18 @@ describe('LinuxSplitTunnel.set', () => {
     expect(runner.lines()).toContain('ip -6 rule add not fwmark 0x46520000/0xffff0000 table main priority 32763');
   });
 
+  it('switching the mode adds the new rule one priority below the old one (the kernel treats `not` alike), then drops the old', async () => {
+    const split = tunnel();
+    await split.set(EXCLUDE);
+    const withOurs = (rules: string): string => rules.replace(/}]$/, `},${OURS}]`);
+    runner.on('ip -json -4 rule show', { stdout: withOurs(WG_RULES_V4) }).on('ip -json -6 rule show', { stdout: withOurs(WG_RULES_V6) }).clear();
+    await split.set({ ...EXCLUDE, mode: 'include' });
+    expect(runner.lines().filter((line) => line.startsWith('ip -4'))).toEqual([
+      'ip -4 rule add not fwmark 0x46520000/0xffff0000 table main priority 32762',
+      'ip -4 rule del priority 32763 fwmark 0x46520000/0xffff0000 table main',
+    ]);
+  });
+
   it('moves its rule ahead again when the tunnel’s rules were put before it, new rule first', async () => {
     const split = tunnel();
     await split.set(EXCLUDE);

@@ -20,6 +20,8 @@ export interface SplitManagerOptions {
   logger: PlatformLogger;
   /** Issue 6's "host without cgroup v2" check points this at a file without a cgroup2 line. */
   mountInfoPath?: string;
+  /** The parent cgroup of a mode (default `ferry-<mode>`); the lab gives each ferryd its own. */
+  parentCgroupName?: (mode: 'exclude' | 'include') => string;
   onChange?(): void;
   onCaught?(event: CaughtProcessEvent): void;
 }
@@ -31,7 +33,14 @@ export interface SplitManagerOptions {
  */
 export async function createSplitManager(options: SplitManagerOptions): Promise<SplitManager> {
   const { runner, stateDir, clock, logger } = options;
-  const splitTunnel = new LinuxSplitTunnel({ runner, stateDir, clock, logger, ...(options.mountInfoPath ? { mountInfoPath: options.mountInfoPath } : {}) });
+  const splitTunnel = new LinuxSplitTunnel({
+    runner,
+    stateDir,
+    clock,
+    logger,
+    ...(options.mountInfoPath ? { mountInfoPath: options.mountInfoPath } : {}),
+    ...(options.parentCgroupName ? { parentCgroupName: options.parentCgroupName } : {}),
+  });
   const procfs = createProcFs();
   const monotonicNs = (): bigint => process.hrtime.bigint();
   return SplitManager.open({

@@ -78,6 +78,11 @@ export class SplitManager {
     return { mode: this.settings.mode, enforced, watcher: enforced ? (this.source?.kind ?? 'stopped') : 'stopped', problem: this.problem };
   }
 
+  /** The rules as stored (no kernel reads, unlike list()). */
+  rules(): readonly SplitRule[] {
+    return this.settings.rules;
+  }
+
   async list(): Promise<SplitList> {
     const counters = await this.deps.splitTunnel.counters();
     return buildSplitList({

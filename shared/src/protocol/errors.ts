@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'PERMISSION_DENIED',
   'SYSTEM_ERROR',
   'SETTING_INVALID',
+  'SPLIT_UNAVAILABLE',
+  'PATH_INVALID',
+  'PROCESS_NOT_FOUND',
   'INTERNAL',
 ] as const;
 
@@ -49,6 +52,9 @@ export const DEFAULT_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   PERMISSION_DENIED: 'the operating system refused the operation',
   SYSTEM_ERROR: 'a system operation failed',
   SETTING_INVALID: 'no such setting, or the value does not fit it',
+  SPLIT_UNAVAILABLE: 'split tunnelling cannot be enforced on this system',
+  PATH_INVALID: 'the path is not an absolute path to an existing executable file',
+  PROCESS_NOT_FOUND: 'no such process',
   INTERNAL: 'internal error in ferryd',
 };
 

@@ -4,6 +4,7 @@ import { publicProfileSchema } from '../profile/profile-schema.js';
 import { logEntrySchema } from './log.js';
 import type { EventName } from './methods.js';
 import { settingsSchema } from './settings.js';
+import { splitEventSchema } from './split.js';
 import { statusSchema } from './state.js';
 import { statsSampleSchema } from './stats.js';
 
@@ -16,6 +17,8 @@ export const eventDataSchemas = {
   /** The whole list after any profile was added, changed, renamed or removed. */
   profiles: z.object({ profiles: z.array(publicProfileSchema) }),
   settings: settingsSchema,
+  /** The whole split-tunnelling list (mode, rules, caught processes, counters) after something in it changed. */
+  split: splitEventSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 export type EventData<E extends EventName> = z.output<(typeof eventDataSchemas)[E]>;

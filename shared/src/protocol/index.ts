@@ -8,3 +8,4 @@ export * from './log.js';
 export * from './methods.js';
 export * from './events.js';
 export * from './envelopes.js';
+export * from './split.js';

@@ -22,6 +22,12 @@ describe('method table', () => {
       'profile.rename',
       'profile.update',
       'settings.set',
+      'split.addRule',
+      'split.launch',
+      'split.pidAdd',
+      'split.pidRemove',
+      'split.removeRule',
+      'split.setMode',
     ]);
   });
 

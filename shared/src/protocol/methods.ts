@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { profileInputSchema, profileNameSchema, publicProfileSchema } from '../profile/profile-schema.js';
 import { logEntrySchema, logLevelSchema } from './log.js';
 import { settingsSchema } from './settings.js';
+import { splitMethods } from './split.js';
 import { statusSchema } from './state.js';
 import { statsSampleSchema } from './stats.js';
 
@@ -10,7 +11,7 @@ import { statsSampleSchema } from './stats.js';
 export const accessSchema = z.enum(['read', 'write']);
 export type Access = z.infer<typeof accessSchema>;
 
-export const EVENT_NAMES = ['state', 'stats', 'log', 'profiles', 'settings'] as const;
+export const EVENT_NAMES = ['state', 'stats', 'log', 'profiles', 'settings', 'split'] as const;
 export const eventNameSchema = z.enum(EVENT_NAMES);
 export type EventName = z.infer<typeof eventNameSchema>;
 
@@ -90,6 +91,8 @@ export const methods = {
   ),
   /** Replaces this connection's subscriptions with exactly these events (an empty list unsubscribes). */
   subscribe: method(z.strictObject({ events: z.array(eventNameSchema).max(EVENT_NAMES.length) }), okResult, 'read'),
+  /** Per-app split tunnelling (issue 6), defined in split.ts. */
+  ...splitMethods,
 };
 
 export type Methods = typeof methods;

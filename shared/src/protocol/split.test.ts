@@ -27,6 +27,8 @@ describe('splitMethods params', () => {
       'split.pidAdd': 'write',
       'split.pidRemove': 'write',
       'split.launch': 'write',
+      'split.apps': 'read',
+      'split.icon': 'read',
     });
   });
 });

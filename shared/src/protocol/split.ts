@@ -81,6 +81,26 @@ function method<P extends z.ZodType, R extends z.ZodType, A extends 'read' | 'wr
   return { params, result, access };
 }
 
+/** An installed application from an XDG `.desktop` entry whose program was found (issue 6: the app page's list). */
+export const desktopAppSchema = z.object({
+  /** The desktop file id (`firefox-esr.desktop`; a subdirectory becomes a `-` prefix). */
+  id: z.string(),
+  name: z.string(),
+  /** The program as found on PATH or named in Exec, e.g. /usr/bin/firefox: what split.addRule is given. */
+  requestedPath: z.string(),
+  /** The program with symlinks resolved: what rules match. */
+  path: z.string(),
+  /** An icon file (PNG or SVG) for split.icon, null when none was found. */
+  icon: z.string().nullable(),
+  /** The rule that already lists this program, if any. */
+  ruleId: splitRuleIdSchema.nullable(),
+});
+export type DesktopApp = z.infer<typeof desktopAppSchema>;
+
+export const MAX_SPLIT_ICON_BYTES = 256 * 1024;
+export const splitIconSchema = z.object({ mimeType: z.enum(['image/png', 'image/svg+xml']), dataBase64: z.string() });
+export type SplitIcon = z.infer<typeof splitIconSchema>;
+
 /** To be spread into `methods` in methods.ts; same shape as its entries. */
 export const splitMethods = {
   'split.get': method(noParams, splitStatusSchema, 'read'),
@@ -106,6 +126,17 @@ export const splitMethods = {
    * owned by the same user; the CLI then runs the command, which inherits the cgroup.
    */
   'split.launch': method(z.strictObject({ pid: pidSchema.optional() }), z.object({ pid: pidSchema }), 'write'),
+  /**
+   * Installed applications of the caller (its ~/.local/share/applications, then `dataDirs` or the system's
+   * XDG data directories); `dataDirs` lets a client pass the user's XDG_DATA_DIRS.
+   */
+  'split.apps': method(
+    z.strictObject({ dataDirs: z.array(z.string().min(1).max(MAX_SPLIT_PATH_BYTES)).max(32).optional() }),
+    z.object({ apps: z.array(desktopAppSchema) }),
+    'read',
+  ),
+  /** The bytes of an icon named by split.apps (PNG or SVG, at most MAX_SPLIT_ICON_BYTES). */
+  'split.icon': method(z.strictObject({ path: z.string().min(1).max(MAX_SPLIT_PATH_BYTES) }), splitIconSchema, 'read'),
 };
 
 /** The `split` event: the whole list after a rule, mode or caught process changed. */

@@ -1,6 +1,7 @@
 // Connection states and the status document ferryd reports (DESIGN.md §4), as zod schemas.
 import { z } from 'zod';
 import { errorCodeSchema } from './errors.js';
+import { splitStatusSchema } from './split.js';
 
 /*
  * The connection state machine, as the daemon drives it:
@@ -52,6 +53,8 @@ export const statusSchema = z.object({
   blockedBy: blockedBySchema,
   /** When the block named by `blockedBy` began (kept while one block replaces another); null when nothing is blocked. */
   blockedSince: isoTime.nullable().default(null),
+  /** Per-app split tunnelling (issue 6): its mode, whether it is enforced, and why not; absent from a ferryd without it. */
+  split: splitStatusSchema.nullable().optional(),
 });
 
 export type Status = z.infer<typeof statusSchema>;

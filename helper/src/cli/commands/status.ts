@@ -1,5 +1,6 @@
 // `ferry status`: the connection state and tunnel figures.
 import type { CommandSpec } from '../command-spec.js';
+import { splitStatusLine } from '../format/split-text.js';
 import { formatStatus } from '../format/status-text.js';
 import { emit } from './emit.js';
 
@@ -11,6 +12,6 @@ export const statusCommand: CommandSpec = {
   positionals: { names: [], min: 0 },
   run: async (context) => {
     const status = await context.client.call('status');
-    return emit(context, status, () => formatStatus(status, context.io.wallMs()));
+    return emit(context, status, () => formatStatus(status, context.io.wallMs()) + splitStatusLine(status.split));
   },
 };
