@@ -1,65 +1,77 @@
-// The benchmark's report: one table on stdout (Ferry vs wireguard-go, with ratios) and the same numbers as JSON.
+// The benchmark's report: per-figure medians over the rounds for Ferry and wireguard-go, a table on stdout, JSON on disk.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release } from 'node:os';
 import { dirname } from 'node:path';
-import type { Throughput } from './iperf.js';
-import { ratio } from './stats.js';
+import { FIGURE_KEYS, FIGURES, type FigureKey, type PathName, type Sample } from './figures.js';
+import { median, ratio } from './stats.js';
 
-export interface PathResult {
-  path: 'ferry' | 'wireguard-go';
-  upload: Throughput;
-  download: Throughput;
-  pingMedianMs: number;
-  pingLossPercent: number;
+export interface Comparison {
+  ferry: number | null;
+  reference: number | null;
+  /** Ferry ÷ wireguard-go, or Ferry − wireguard-go for loss figures. */
+  comparison: number | null;
+  target: string | null;
+  met: boolean | null;
 }
 
 export interface BenchReport {
   when: string;
-  seconds: number;
-  pings: number;
-  paths: PathResult[];
-  /** Ferry ÷ wireguard-go (throughput: higher is better; RTT: lower is better). */
-  ratios: { upload: number; download: number; pingMedian: number } | null;
+  machine: { cpus: number; cpuModel: string; kernel: string; node: string; loadAverageAtStart: number[] };
+  settings: Record<string, unknown>;
+  /** Every round's sample, per path (connect times are one sample per connect). */
+  samples: Record<PathName, Sample[]>;
+  figures: Partial<Record<FigureKey, Comparison>>;
+  notes: string[];
 }
 
-export function buildReport(seconds: number, pings: number, paths: PathResult[]): BenchReport {
-  const ferry = paths.find((p) => p.path === 'ferry');
-  const reference = paths.find((p) => p.path === 'wireguard-go');
-  const ratios = ferry === undefined || reference === undefined ? null : {
-    upload: ratio(ferry.upload.bitsPerSecond, reference.upload.bitsPerSecond),
-    download: ratio(ferry.download.bitsPerSecond, reference.download.bitsPerSecond),
-    pingMedian: ratio(ferry.pingMedianMs, reference.pingMedianMs),
-  };
-  return { when: new Date().toISOString(), seconds, pings, paths, ratios };
+function medianOf(samples: readonly Sample[], key: FigureKey): number | null {
+  const values = samples.map((s) => s[key]).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return values.length === 0 ? null : median(values);
 }
 
-const gbps = (bps: number): string => `${(bps / 1e9).toFixed(3)} Gbit/s`;
-const ms = (value: number): string => `${value.toFixed(3)} ms`;
-const times = (value: number | undefined): string => (value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(2)}×`);
-
-function row(cells: string[], widths: number[]): string {
-  return cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+function compare(key: FigureKey, ferry: number | null, reference: number | null): Comparison {
+  const figure = FIGURES[key];
+  const both = ferry !== null && reference !== null;
+  const comparison = !both ? null : figure.compare === 'ratio' ? ratio(ferry, reference) : ferry - reference;
+  const met = figure.target === null || ferry === null ? null
+    : reference === null && figure.target.text.includes('wg-go') ? null : figure.target.met(ferry, reference ?? Number.NaN);
+  return { ferry, reference, comparison: Number.isFinite(comparison) ? comparison : null, target: figure.target?.text ?? null, met };
 }
 
-/** A fixed-width table: one row per measurement, one column per path, then the ratio. */
+export function buildReport(settings: Record<string, unknown>, samples: Record<PathName, Sample[]>, notes: string[],
+  loadAverageAtStart: number[]): BenchReport {
+  const figures: Partial<Record<FigureKey, Comparison>> = {};
+  for (const key of FIGURE_KEYS) {
+    const ferry = medianOf(samples.ferry, key);
+    const reference = medianOf(samples['wireguard-go'], key);
+    if (ferry !== null || reference !== null) figures[key] = compare(key, ferry, reference);
+  }
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', kernel: release(), node: process.version, loadAverageAtStart };
+  return { when: new Date().toISOString(), machine, settings, samples, figures, notes };
+}
+
+function comparisonText(key: FigureKey, c: Comparison): string {
+  if (c.comparison === null) return '—';
+  if (FIGURES[key].compare === 'difference') return `${c.comparison >= 0 ? '+' : ''}${c.comparison.toFixed(2)} pp`;
+  return `${c.comparison.toFixed(2)}×`;
+}
+
+/** A fixed-width table: one row per figure, medians per path, the comparison and issue 3's target. */
 export function formatReport(report: BenchReport): string {
-  const get = (path: PathResult['path']): PathResult | undefined => report.paths.find((p) => p.path === path);
-  const ferry = get('ferry');
-  const reference = get('wireguard-go');
-  const cell = (result: PathResult | undefined, pick: (r: PathResult) => string): string => (result === undefined ? '—' : pick(result));
-  const rows = [
-    ['', 'Ferry', 'wireguard-go', 'Ferry ÷ wg-go'],
-    [`TCP client→server (${report.seconds} s)`, cell(ferry, (r) => gbps(r.upload.bitsPerSecond)), cell(reference, (r) => gbps(r.upload.bitsPerSecond)), times(report.ratios?.upload)],
-    ['  median of 1 s intervals', cell(ferry, (r) => gbps(r.upload.medianIntervalBitsPerSecond)), cell(reference, (r) => gbps(r.upload.medianIntervalBitsPerSecond)), ''],
-    [`TCP server→client (${report.seconds} s)`, cell(ferry, (r) => gbps(r.download.bitsPerSecond)), cell(reference, (r) => gbps(r.download.bitsPerSecond)), times(report.ratios?.download)],
-    ['  median of 1 s intervals', cell(ferry, (r) => gbps(r.download.medianIntervalBitsPerSecond)), cell(reference, (r) => gbps(r.download.medianIntervalBitsPerSecond)), ''],
-    [`ping RTT median (${report.pings} pings)`, cell(ferry, (r) => ms(r.pingMedianMs)), cell(reference, (r) => ms(r.pingMedianMs)), times(report.ratios?.pingMedian)],
-    ['ping loss', cell(ferry, (r) => `${r.pingLossPercent.toFixed(0)} %`), cell(reference, (r) => `${r.pingLossPercent.toFixed(0)} %`), ''],
-  ];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => row(r, widths)).join('\n');
+  const rows = [['', 'Ferry', 'wireguard-go', 'Ferry vs wg-go', 'target', 'met']];
+  for (const key of FIGURE_KEYS) {
+    const c = report.figures[key];
+    if (c === undefined) continue;
+    const cell = (v: number | null): string => (v === null ? 'n/a' : FIGURES[key].format(v));
+    const met = c.met === null ? '' : c.met ? 'yes' : 'NO';
+    rows.push([FIGURES[key].label, cell(c.ferry), cell(c.reference), comparisonText(key, c), c.target ?? '', met]);
+  }
+  const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const lines = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  return [...lines, '', ...report.notes.map((n) => `note: ${n}`)].join('\n');
 }
 
-export function writeReport(path: string, report: BenchReport): void {
+export function writeReport(path: string, report: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }

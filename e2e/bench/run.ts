@@ -1,86 +1,135 @@
-// `npm run bench`: TCP throughput both ways and ping RTT through Ferry and through wireguard-go↔wireguard-go, one lab, one run.
-// Options: --seconds N (iperf3 duration, default 10), --pings N (default 20), --paths ferry,wireguard-go (default both).
-import { parseArgs } from 'node:util';
+// `npm run bench`: issue 3's figures for Ferry and for a wireguard-go client against the same wireguard-go server,
+// in one lab and one run (medians over rounds), plus the --soak and --profile modes. Options: see options.ts.
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { LAB } from '../lab/addressing.js';
 import { connectNewProfile } from '../lab/ferry-flow.js';
-import { createLab, type Lab, type LabHost } from '../lab/lab.js';
+import { createLab, type Lab } from '../lab/lab.js';
 import { REPO_ROOT } from '../lab/repo.js';
-import { measureTcp, startIperfServer } from './iperf.js';
-import { buildReport, formatReport, writeReport, type PathResult } from './report.js';
-import { median } from './stats.js';
+import { ferryConnectTimes, referenceBringUpTimes } from './connect-time.js';
+import { formatSelfTimes, topSelfTimes } from './cpu-profile.js';
+import type { PathName, Sample } from './figures.js';
+import { startIperfServer } from './iperf.js';
+import { measureRound, type BenchPath, type RoundSettings } from './measure.js';
+import { readOptions, USAGE, type BenchOptions } from './options.js';
+import { buildReport, formatReport, writeReport } from './report.js';
+import { formatSoak, soak } from './soak.js';
 
-const RESULTS_PATH = `${REPO_ROOT}e2e/bench/results/latest.json`;
-const PING_INTERVAL_SEC = 0.1;
+const RESULTS_DIR = `${REPO_ROOT}e2e/bench/results/`;
+const PROFILE_NAME = 'bench';
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-interface BenchOptions {
-  seconds: number;
-  pings: number;
-  paths: PathResult['path'][];
-}
-
-function readOptions(): BenchOptions {
-  const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '10' }, pings: { type: 'string', default: '20' }, paths: { type: 'string', default: 'ferry,wireguard-go' } },
-  });
-  const paths = values.paths.split(',').filter((p): p is PathResult['path'] => p === 'ferry' || p === 'wireguard-go');
-  const options = { seconds: Number(values.seconds), pings: Number(values.pings), paths };
-  if (!(options.seconds >= 1) || !(options.pings >= 1) || paths.length === 0) throw new Error('usage: bench [--seconds N] [--pings N] [--paths ferry,wireguard-go]');
-  return options;
-}
-
-/** Brings up the path's client side and checks it carries traffic; returns the namespace that sends. */
-async function preparePath(lab: Lab, path: PathResult['path']): Promise<LabHost> {
-  let host: LabHost = 'client';
-  if (path === 'wireguard-go') {
-    await lab.addReferenceClient();
-    host = 'reference';
-  } else {
-    await lab.startFerryd('info');
-    await connectNewProfile(lab, 'bench');
-  }
-  // A few pings first, so that no handshake falls inside a measurement.
-  const warmup = await lab.ping(host, LAB.tunnel.serverV4, 3);
-  if (warmup.received === 0) throw new Error(`${path}: no ping reply through the tunnel`);
-  return host;
-}
-
-type Measured = Omit<PathResult, 'path'>;
-
-/** One measurement for every path in turn (metric by metric), so background load drifts evenly over both. */
-async function measureAll(lab: Lab, hosts: Map<PathResult['path'], LabHost>, options: BenchOptions): Promise<PathResult[]> {
-  const partial = new Map<PathResult['path'], Partial<Measured>>([...hosts.keys()].map((path) => [path, {}]));
-  const each = async (label: string, measure: (host: LabHost, into: Partial<Measured>) => Promise<void>): Promise<void> => {
-    for (const [path, host] of hosts) {
-      process.stderr.write(`${path}: ${label}…\n`);
-      await measure(host, partial.get(path) ?? {});
+/** Brings up each path's client side and checks it carries traffic (so no handshake falls inside a measurement). */
+async function preparePaths(lab: Lab, names: readonly PathName[], ferrydNodeArgs?: string[]): Promise<BenchPath[]> {
+  const paths: BenchPath[] = [];
+  for (const name of names) {
+    if (name === 'wireguard-go') {
+      const reference = await lab.addReferenceClient();
+      paths.push({ name, host: 'reference', pid: () => reference.wireguard.pid ?? Number.NaN });
+    } else {
+      const ferryd = await lab.startFerryd('info', ferrydNodeArgs);
+      await connectNewProfile(lab, PROFILE_NAME);
+      paths.push({ name, host: 'client', pid: () => ferryd.pid });
     }
-  };
-  await each(`TCP client→server for ${options.seconds} s`, async (host, into) => {
-    into.upload = await measureTcp(lab, host, options.seconds, false);
-  });
-  await each(`TCP server→client for ${options.seconds} s`, async (host, into) => {
-    into.download = await measureTcp(lab, host, options.seconds, true);
-  });
-  await each(`${options.pings} pings`, async (host, into) => {
-    const pings = await lab.ping(host, LAB.tunnel.serverV4, options.pings, PING_INTERVAL_SEC);
-    into.pingMedianMs = median(pings.rttMs);
-    into.pingLossPercent = pings.sent === 0 ? 100 : (100 * (pings.sent - pings.received)) / pings.sent;
-  });
-  return [...partial].map(([path, measured]) => ({ path, ...(measured as Measured) }));
+    const path = paths[paths.length - 1] as BenchPath;
+    const warmup = await lab.ping(path.host, LAB.tunnel.serverV4, 3);
+    if (warmup.received === 0) throw new Error(`${name}: no ping reply through the tunnel`);
+  }
+  return paths;
+}
+
+function roundSettings(options: BenchOptions): RoundSettings {
+  const { seconds, omitSeconds, pings, udpSeconds, udpBitrate, pacedBitrate, only } = options;
+  return { seconds, omitSeconds, pings, udpSeconds, udpBitrate, pacedBitrate, only };
+}
+
+/** Connect cycles per path: one sample per connect. */
+async function connectSamples(lab: Lab, paths: readonly BenchPath[], count: number): Promise<Record<PathName, Sample[]>> {
+  const samples: Record<PathName, Sample[]> = { ferry: [], 'wireguard-go': [] };
+  for (const path of paths) {
+    log(`${path.name}: ${count} connects…`);
+    if (path.name === 'ferry') {
+      const times = await ferryConnectTimes(lab, PROFILE_NAME, count);
+      samples.ferry = times.connectMs.map((connectMs, i) => ({ connectMs, cliStartMs: times.cliStartMs[i] ?? Number.NaN }));
+    } else {
+      samples['wireguard-go'] = (await referenceBringUpTimes(lab, count)).map((connectMs) => ({ connectMs }));
+    }
+  }
+  return samples;
+}
+
+const NOTES = [
+  'medians over the rounds; Ferry and wireguard-go alternate step by step in one lab, so compare the two columns of one run only',
+  'connect: Ferry = wall time of `ferry connect --wait` (CLI start-up included, see the next row); wireguard-go = wg-quick-like bring-up (start wireguard-go, wg set, address, link up, first ping reply)',
+  'CPU per GB: utime+stime of ferryd / of the reference wireguard-go process over a 1-stream TCP run, per GB moved',
+  'ping under load: with TCP paced below both paths\' capacity (the target); the saturating rows are for information: there the ping waits in the bottleneck\'s queue, often the server\'s, so a faster client can see more of it',
+  'the machine has 2 cores shared with other jobs: absolute numbers swing run to run',
+];
+
+async function runBench(lab: Lab, options: BenchOptions): Promise<void> {
+  const startLoad = loadavg();
+  await startIperfServer(lab);
+  const paths = await preparePaths(lab, options.paths, options.ferrydNodeArgs);
+  const samples: Record<PathName, Sample[]> = { ferry: [], 'wireguard-go': [] };
+  const wantsRounds = options.only.length === 0 || options.only.some((group) => group !== 'connect');
+  for (let round = 0; wantsRounds && round < options.runs; round++) {
+    log(`round ${round + 1} of ${options.runs}`);
+    const order = round % 2 === 0 ? paths : [...paths].reverse();
+    const measured = await measureRound(lab, order, roundSettings(options), log);
+    for (const [name, sample] of measured) samples[name].push(sample);
+  }
+  if (options.only.length === 0 || options.only.includes('connect')) {
+    const connects = await connectSamples(lab, paths, options.connects);
+    for (const name of options.paths) samples[name].push(...connects[name]);
+  }
+  const report = buildReport({ ...options }, samples, NOTES, startLoad);
+  process.stdout.write(`\n${formatReport(report)}\n\n`);
+  writeReport(`${RESULTS_DIR}latest.json`, report);
+  process.stdout.write(`results written to ${RESULTS_DIR}latest.json\n`);
+}
+
+async function runSoak(lab: Lab, options: BenchOptions): Promise<void> {
+  await startIperfServer(lab);
+  const paths = await preparePaths(lab, options.paths, options.ferrydNodeArgs);
+  const results = [];
+  for (const path of paths) {
+    log(`${path.name}: ${options.soakSeconds} s soak…`);
+    const result = await soak(lab, path, options.soakSeconds, options.checksumMb * 1e6);
+    process.stdout.write(`\n${formatSoak(result)}\n`);
+    results.push(result);
+  }
+  writeReport(`${RESULTS_DIR}soak.json`, { when: new Date().toISOString(), results });
+  if (results.some((r) => !r.passed)) process.exitCode = 1;
+}
+
+/** One round under `node --cpu-prof`; ferryd writes the profile when it exits. */
+async function runProfile(lab: Lab, options: BenchOptions): Promise<void> {
+  const dir = mkdtempSync('/tmp/ferryd-profile-');
+  await startIperfServer(lab);
+  const paths = await preparePaths(lab, ['ferry'], [...(options.ferrydNodeArgs ?? []), '--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const only = options.only.length === 0 ? ['tcp1'] : options.only;
+  const sample = (await measureRound(lab, paths, { ...roundSettings(options), only }, log)).get('ferry');
+  await lab.ferryd.stop();
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (file === undefined) throw new Error(`ferryd wrote no profile into ${dir}`);
+  copyFileSync(join(dir, file), `${RESULTS_DIR}ferryd.cpuprofile`);
+  const summary = topSelfTimes(join(dir, file), 20);
+  process.stdout.write(`\nferryd profile (${only.join(',')}):\n${formatSelfTimes(summary)}\n`);
+  writeReport(`${RESULTS_DIR}profile.json`, { when: new Date().toISOString(), only, sample, summary });
+  process.stdout.write(`profile in ${RESULTS_DIR}ferryd.cpuprofile, summary in ${RESULTS_DIR}profile.json\n`);
 }
 
 async function main(): Promise<void> {
-  const options = readOptions();
+  const options = readOptions(process.argv.slice(2));
+  if (options === null) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const lab = await createLab({ name: 'bench' });
   try {
-    await startIperfServer(lab);
-    const hosts = new Map<PathResult['path'], LabHost>();
-    for (const path of options.paths) hosts.set(path, await preparePath(lab, path));
-    const results = await measureAll(lab, hosts, options);
-    const report = buildReport(options.seconds, options.pings, results);
-    process.stdout.write(`\n${formatReport(report)}\n\n`);
-    writeReport(RESULTS_PATH, report);
-    process.stdout.write(`results written to ${RESULTS_PATH}\n`);
+    const mode = { bench: runBench, soak: runSoak, profile: runProfile }[options.mode];
+    await mode(lab, options);
   } finally {
     await lab.destroy();
   }

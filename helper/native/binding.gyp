@@ -8,7 +8,11 @@
         "src/napi-util.c",
         "src/io-handle.c",
         "src/tun.c",
+        "src/tun-offload.c",
+        "src/tun-gro.c",
+        "src/checksum.c",
         "src/udp.c",
+        "src/udp-send.c",
         "src/udp-address.c",
         "src/sockopt.c",
         "src/proc-connector.c"

@@ -40,6 +40,8 @@ static void io_release(napi_env env, ferry_io *io) {
   free(io->msgs);
   free(io->iovecs);
   free(io->names);
+  free(io->tun_super.buffer);
+  io->tun_super.buffer = NULL;
   io->msgs = NULL;
   io->iovecs = NULL;
   io->names = NULL;

@@ -4,6 +4,7 @@
 #define FERRY_IO_HANDLE_H
 
 #include <node_api.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/socket.h>
 #include <uv.h>
@@ -14,6 +15,17 @@
 #define FERRY_MAX_BATCH 1024
 
 typedef struct ferry_io ferry_io;
+
+/* An offloading TUN's read buffer and the TCP super-packet being cut into segments (tun-offload.c). */
+typedef struct {
+  uint8_t *buffer; /* virtio header + one read, allocated on first use */
+  size_t length;   /* bytes of the pending super-packet after the header; 0 when none */
+  size_t ip_bytes;
+  size_t header_bytes;
+  size_t segment_bytes;
+  size_t offset; /* payload bytes already emitted */
+  uint32_t index;
+} ferry_tun_super;
 
 /* Reads up to io->batch packets into the arena; returns how many slots it filled (lengths[i] < 0 marks a
  * slot whose packet was dropped). Sets *error to a fatal errno, leaving 0 for "nothing more to read". */
@@ -44,6 +56,9 @@ struct ferry_io {
   struct iovec *iovecs;
   struct sockaddr_in6 *names;
   ferry_counters counters;
+  bool udp_gso; /* UDP sockets: send runs of equal-sized datagrams as one UDP_SEGMENT (GSO) message */
+  bool tun_vnet; /* TUN with IFF_VNET_HDR and TSO: reads split super-packets, writes coalesce (tun-gro.c) */
+  ferry_tun_super tun_super;
 };
 
 /* Wraps an open fd in a new handle; the External is returned through *external. NULL on failure. */

@@ -1,16 +1,15 @@
-/* Native dual-stack UDP socket: SO_MARK, big buffers, recvmmsg batches (via io-handle), sendmmsg batches.
+/* Native dual-stack UDP socket: SO_MARK, big buffers, recvmmsg batches (via io-handle); sending is udp-send.c.
  * Socket set-up follows wireguard-go's conn/bind_std.go and conn/controlfns_linux.go. */
 #include "udp.h"
 
 #include <errno.h>
+#include <netinet/udp.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "io-handle.h"
 #include "napi-util.h"
 #include "udp-address.h"
-
-#define SEND_CHUNK 128
 
 typedef struct {
   uint32_t port;
@@ -120,107 +119,17 @@ napi_value ferry_udp_open(napi_env env, napi_callback_info info) {
     close(fd);
     return ferry_throw_errno(env, err, "getsockname");
   }
-  if (ferry_io_create(env, fd, family, udp_drain, &handle) == NULL) {
+  ferry_io *io = ferry_io_create(env, fd, family, udp_drain, &handle);
+  if (io == NULL) {
     close(fd);
     return ferry_throw_errno(env, ENOMEM, "udpOpen");
   }
+  /* Setting segment size 0 (off) succeeds exactly where the kernel knows UDP GSO (Linux 4.18+). */
+  int no_segment = 0;
+  io->udp_gso = setsockopt(fd, SOL_UDP, UDP_SEGMENT, &no_segment, sizeof no_segment) == 0;
   NAPI_OK(env, napi_create_object(env, &result));
   NAPI_OK(env, napi_set_named_property(env, result, "handle", handle));
   ferry_set_int(env, result, "port", ntohs(local.v4.sin_port));
   ferry_set_int(env, result, "family", family == AF_INET6 ? 6 : 4);
   return result;
-}
-
-typedef struct {
-  uint32_t sent;
-  uint32_t dropped;
-  bool full;
-} send_tally;
-
-/* One chunk: sendmmsg sends a prefix; the first unsent datagram is then either refused on its own
- * (skip it: EMSGSIZE, ENETUNREACH, EPERM from a firewall…) or the socket is full (drop the rest). */
-static void send_chunk(ferry_io *io, struct mmsghdr *msgs, uint32_t count, send_tally *tally) {
-  uint32_t at = 0;
-  while (at < count) {
-    int sent = sendmmsg(io->fd, msgs + at, count - at, MSG_DONTWAIT);
-    if (sent > 0) {
-      at += (uint32_t)sent;
-      tally->sent += (uint32_t)sent;
-      continue;
-    }
-    if (sent < 0 && errno == EINTR) continue;
-    io->counters.last_tx_errno = errno;
-    if (errno == EAGAIN || errno == ENOBUFS) {
-      tally->dropped += count - at;
-      tally->full = true;
-      return;
-    }
-    tally->dropped++;
-    at++;
-  }
-}
-
-typedef struct {
-  struct mmsghdr msgs[SEND_CHUNK];
-  struct iovec iovecs[SEND_CHUNK];
-  ferry_sockaddr names[SEND_CHUNK];
-} send_scratch;
-
-/* Fills up to SEND_CHUNK messages from datagrams[*index...]; returns how many, or -1 if JS threw. */
-static int fill_chunk(napi_env env, ferry_io *io, napi_value datagrams, const uint8_t *records,
-                      uint32_t count, uint32_t *index, send_scratch *scratch, send_tally *tally) {
-  uint32_t filled = 0;
-  for (; filled < SEND_CHUNK && *index < count; (*index)++) {
-    napi_value element;
-    uint8_t *data;
-    size_t length;
-    if (napi_get_element(env, datagrams, *index, &element) != napi_ok) return -1;
-    if (!ferry_get_bytes(env, element, &data, &length, "datagram")) return -1;
-    ferry_sockaddr *name = &scratch->names[filled];
-    socklen_t name_length;
-    if (!ferry_sockaddr_from_record(records + (size_t)*index * FERRY_ADDRESS_RECORD_BYTES, io->family,
-                                    name, &name_length)) {
-      io->counters.last_tx_errno = EAFNOSUPPORT;
-      tally->dropped++;
-      continue;
-    }
-    scratch->iovecs[filled] = (struct iovec){.iov_base = data, .iov_len = length};
-    memset(&scratch->msgs[filled], 0, sizeof scratch->msgs[filled]);
-    scratch->msgs[filled].msg_hdr.msg_name = name;
-    scratch->msgs[filled].msg_hdr.msg_namelen = name_length;
-    scratch->msgs[filled].msg_hdr.msg_iov = &scratch->iovecs[filled];
-    scratch->msgs[filled].msg_hdr.msg_iovlen = 1;
-    filled++;
-  }
-  return (int)filled;
-}
-
-/* JS: udpSend(handle, datagrams: Uint8Array[], destinations: Uint8Array (20-byte records), count): number
- * sent. Never blocks: what the socket cannot take now is dropped and counted, as a full NIC queue would. */
-napi_value ferry_udp_send(napi_env env, napi_callback_info info) {
-  napi_value argv[4];
-  if (!ferry_args(env, info, 4, argv)) return NULL;
-  ferry_io *io = ferry_io_unwrap(env, argv[0]);
-  uint8_t *records;
-  size_t records_length;
-  uint32_t count = 0;
-  if (io == NULL || !ferry_get_bytes(env, argv[2], &records, &records_length, "destinations") ||
-      !ferry_get_uint32(env, argv[3], &count, "count")) {
-    return NULL;
-  }
-  if (records_length < (size_t)count * FERRY_ADDRESS_RECORD_BYTES) {
-    return ferry_throw_type(env, "destinations holds fewer records than count");
-  }
-  send_scratch scratch;
-  send_tally tally = {0, 0, false};
-  uint32_t index = 0;
-  while (index < count && !tally.full) {
-    int filled = fill_chunk(env, io, argv[1], records, count, &index, &scratch, &tally);
-    if (filled < 0) return NULL;
-    send_chunk(io, scratch.msgs, (uint32_t)filled, &tally);
-  }
-  tally.dropped += count - index;
-  io->counters.tx_packets += tally.sent;
-  io->counters.tx_dropped += tally.dropped;
-  return ferry_make_int(env, tally.sent);
 }

@@ -2,11 +2,15 @@
 import type { DeviceIo, Endpoint } from '../wireguard/device.js';
 import type { TunDevice } from '../tun/tun-device.js';
 import type { UdpDatagramSocket } from '../udp/udp-socket.js';
+import { PacketSlab } from './packet-slab.js';
 
 export class BatchingTunnelIo implements DeviceIo {
-  private datagrams: Uint8Array[] = [];
-  private destinations: Endpoint[] = [];
-  private tunPackets: Uint8Array[] = [];
+  // Reused between batches: the native calls read them synchronously, so emptying them after flush is enough.
+  private readonly datagrams: Uint8Array[] = [];
+  private readonly destinations: Endpoint[] = [];
+  private readonly tunPackets: Uint8Array[] = [];
+  /** Memory for the batch's sealed datagrams and opened packets (allocate), reused after each flush. */
+  private readonly slab = new PacketSlab();
   /** Takes out inbound packets meant for ferryd itself (latency probe replies); true = consumed. */
   inboundFilter: ((packet: Uint8Array) => boolean) | null = null;
 
@@ -25,18 +29,20 @@ export class BatchingTunnelIo implements DeviceIo {
     this.tunPackets.push(packet);
   }
 
+  allocate(bytes: number): Uint8Array {
+    return this.slab.allocate(bytes);
+  }
+
   flush(): void {
     if (this.datagrams.length > 0) {
-      const datagrams = this.datagrams;
-      const destinations = this.destinations;
-      this.datagrams = [];
-      this.destinations = [];
-      this.udp.send(datagrams, destinations);
+      this.udp.send(this.datagrams, this.destinations);
+      this.datagrams.length = 0;
+      this.destinations.length = 0;
     }
     if (this.tunPackets.length > 0) {
-      const packets = this.tunPackets;
-      this.tunPackets = [];
-      this.tun.write(packets);
+      this.tun.write(this.tunPackets);
+      this.tunPackets.length = 0;
     }
+    this.slab.reset();
   }
 }

@@ -27,7 +27,8 @@ export interface NativeAddon {
     addresses: Uint8Array | null, onBatch: (count: number, errno: number) => void): void;
   ioClose(handle: NativeHandle): void;
   ioCounters(handle: NativeHandle): IoCounters;
-  tunOpen(name: string): { handle: NativeHandle; name: string };
+  /** `offload`: ask for vnet headers and TSO; the result says whether the kernel agreed. */
+  tunOpen(name: string, offload: boolean): { handle: NativeHandle; name: string; offload: boolean };
   tunWrite(handle: NativeHandle, packets: readonly Uint8Array[], count: number): number;
   udpOpen(port: number, fwmark: number, bufferBytes: number): { handle: NativeHandle; port: number; family: 4 | 6 };
   /** `destinations` holds one 20-byte address record per datagram. */

@@ -3,6 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { runIsolated } from '../native/testing/netns.js';
 
 const scenario = new URL('./testing/tun-scenario.ts', import.meta.url);
+const offloadScenario = new URL('./testing/offload-scenario.ts', import.meta.url);
+
+interface OffloadResult {
+  offload: boolean[];
+  transfers: boolean[];
+  aToB: { segments: number; largest: number; badChecksums: number };
+  bToA: { segments: number; largest: number; badChecksums: number };
+  kernelA: { tx: number; rx: number };
+  kernelB: { tx: number; rx: number };
+  countersA: { rxPackets: number; txPackets: number; txDropped: number };
+  countersB: { rxPackets: number; txPackets: number; txDropped: number };
+}
 
 interface ExchangeResult {
   name: string;
@@ -45,5 +57,28 @@ describe('openTun', () => {
     expect(Math.max(...result.batchSizes)).toBeGreaterThan(1);
     expect(result.batchSizes.every((size) => size <= 128)).toBe(true);
     expect(result.batchSizes.reduce((a, b) => a + b, 0)).toBe(200);
+  });
+
+  it('carries TCP through two offloading TUNs: super-packets cut to the MTU with valid checksums, writes coalesced', async () => {
+    const result = (await runIsolated(offloadScenario)) as OffloadResult;
+    expect(result.offload).toEqual([true, true]);
+    expect(result.transfers).toEqual([true, true, true, true]); // 8 MB up and down over IPv4 and IPv6, SHA-256 equal
+    for (const forwarded of [result.aToB, result.bToA]) {
+      expect(forwarded.largest).toBeLessThanOrEqual(1420);
+      expect(forwarded.badChecksums).toBe(0);
+    }
+    // The kernel sent fewer (larger) packets into A than JS read segments: TSO super-packets were cut natively.
+    expect(result.kernelA.tx * 4).toBeLessThan(result.countersA.rxPackets);
+    // And took fewer packets out of B than JS wrote: segments of one flow were coalesced into GSO writes.
+    expect(result.kernelB.rx * 4).toBeLessThan(result.countersB.txPackets);
+    expect(result.countersB.txDropped).toBe(0);
+  });
+
+  it('carries the same TCP traffic without offloads, one kernel packet per segment', async () => {
+    const result = (await runIsolated(offloadScenario, ['plain'])) as OffloadResult;
+    expect(result.offload).toEqual([false, false]);
+    expect(result.transfers).toEqual([true, true, true, true]);
+    expect(result.kernelA.tx).toBe(result.countersA.rxPackets);
+    expect(result.aToB.badChecksums + result.bToA.badChecksums).toBe(0);
   });
 });

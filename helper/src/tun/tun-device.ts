@@ -6,6 +6,8 @@ import { errnoError } from '../native/errno-error.js';
 export interface TunDevice {
   /** The name the kernel gave (a pattern such as `ferry%d` is resolved). */
   readonly name: string;
+  /** True when TCP offloads are on: reads come as MTU-sized segments and writes are coalesced, both natively. */
+  readonly offload: boolean;
   /**
    * Start delivering inner packets in batches (views into a reused arena: valid only during the callback).
    * A fatal read error (the interface was deleted…) stops the reader and goes to `onError`; without one it
@@ -23,6 +25,8 @@ export interface TunOptions {
   batchSize?: number;
   /** Arena slot per packet; 65536 holds any packet a TUN of any MTU can give. */
   slotBytes?: number;
+  /** TCP segmentation/coalescing offloads (IFF_VNET_HDR + TSO, done in the addon); default true. */
+  offload?: boolean;
 }
 
 const DEFAULT_BATCH_SIZE = 128;
@@ -31,7 +35,8 @@ const DEFAULT_SLOT_BYTES = 65536;
 class NativeTunDevice implements TunDevice {
   private closed = false;
 
-  constructor(readonly name: string, private readonly handle: NativeHandle, private readonly options: TunOptions) {}
+  constructor(readonly name: string, readonly offload: boolean, private readonly handle: NativeHandle,
+    private readonly options: TunOptions) {}
 
   start(onPackets: (packets: Uint8Array[]) => void, onError?: (error: NodeJS.ErrnoException) => void): void {
     const arena = new BatchArena(this.options.batchSize ?? DEFAULT_BATCH_SIZE, this.options.slotBytes ?? DEFAULT_SLOT_BYTES);
@@ -70,10 +75,12 @@ function collectPackets(arena: BatchArena, count: number): Uint8Array[] {
 }
 
 /**
- * Creates (or attaches to) the TUN interface `name` with IFF_TUN|IFF_NO_PI: no offloads, no packet info
- * header. Needs CAP_NET_ADMIN; throws a Node-style system error (`code` EPERM, EBUSY, EINVAL…) on failure.
+ * Creates (or attaches to) the TUN interface `name` with IFF_TUN|IFF_NO_PI, and IFF_VNET_HDR with TSO when offloads
+ * are on (the kernel then hands over 64 KiB TCP super-packets, which the addon cuts to MTU-sized segments, and takes
+ * coalesced writes). Either way JS sees plain IP packets. Needs CAP_NET_ADMIN; throws a Node-style system error
+ * (`code` EPERM, EBUSY, EINVAL…) on failure.
  */
 export function openTun(name: string, options: TunOptions = {}): TunDevice {
-  const opened = nativeAddon().tunOpen(name);
-  return new NativeTunDevice(opened.name, opened.handle, options);
+  const opened = nativeAddon().tunOpen(name, options.offload ?? true);
+  return new NativeTunDevice(opened.name, opened.offload, opened.handle, options);
 }

@@ -52,6 +52,15 @@ describe('openUdpSocket', () => {
     expect(result.sendAfterClose).toBe(0);
   });
 
+  it('sends runs of equal-sized datagrams to one destination as UDP GSO messages, which arrive whole and in order', async () => {
+    const result = (await runIsolated(udpScenario, ['gso'])) as {
+      sent: number; received: number; intact: boolean; kernelDatagrams: number; countersA: { txPackets: number; txDropped: number };
+    };
+    expect(result).toMatchObject({ sent: 181, received: 181, intact: true, countersA: { txPackets: 181, txDropped: 0 } });
+    // The kernel counts one datagram per GSO message: 64 + 64 + 22 + 1 (short) + 20 + 10 would be 6 sends.
+    expect(result.kernelDatagrams).toBeLessThan(20);
+  });
+
   it('binds a chosen port and reports EADDRINUSE and EINVAL as error codes', async () => {
     const result = (await runIsolated(udpScenario, ['ports'])) as {
       chosen: number; localPort: number; secondCode: string; badPortCode: string;

@@ -1,6 +1,6 @@
 // The ChaCha20-Poly1305 (RFC 8439) backend, chosen once: libsodium when sodium-native loads, node:crypto otherwise.
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { sodium, type SodiumNative } from './sodium.js';
+import { sodiumRaw, type SodiumRawAead } from './sodium.js';
 
 export const AEAD_TAG_BYTES = 16;
 export const AEAD_NONCE_BYTES = 12;
@@ -19,21 +19,29 @@ export interface AeadBackend {
     out: Uint8Array, outOffset: number): number;
 }
 
-function sodiumBackend(lib: SodiumNative): AeadBackend {
+/** The raw binding trusts its arguments, so every size is checked here (a wrong one would be a memory error). */
+function validSizes(key: Uint8Array, nonce: Uint8Array, end: number, out: Uint8Array): boolean {
+  return key.length === 32 && nonce.length === AEAD_NONCE_BYTES && end <= out.length;
+}
+
+function sodiumBackend(lib: SodiumRawAead): AeadBackend {
   return {
     name: 'libsodium',
     seal(key, nonce, plaintext, aad, out, outOffset) {
-      const sealed = out.subarray(outOffset, outOffset + plaintext.length + AEAD_TAG_BYTES);
-      return lib.crypto_aead_chacha20poly1305_ietf_encrypt(sealed, plaintext, aad, null, nonce, key);
+      const end = outOffset + plaintext.length + AEAD_TAG_BYTES;
+      if (!validSizes(key, nonce, end, out)) throw new RangeError('seal: bad key, nonce or output size');
+      const sealed = outOffset === 0 && end === out.length ? out : out.subarray(outOffset, end);
+      const written = lib.crypto_aead_chacha20poly1305_ietf_encrypt(sealed, plaintext, aad ?? undefined, nonce, key);
+      if (written < 0) throw new Error('libsodium could not encrypt');
+      return written;
     },
     open(key, nonce, ciphertext, aad, out, outOffset) {
-      if (ciphertext.length < AEAD_TAG_BYTES) return -1;
-      const opened = out.subarray(outOffset, outOffset + ciphertext.length - AEAD_TAG_BYTES);
-      try {
-        return lib.crypto_aead_chacha20poly1305_ietf_decrypt(opened, null, ciphertext, aad, nonce, key);
-      } catch {
-        return -1; // sodium-native throws "could not verify data"; libsodium verifies before decrypting
-      }
+      const end = outOffset + ciphertext.length - AEAD_TAG_BYTES;
+      if (end < outOffset) return -1;
+      if (!validSizes(key, nonce, end, out)) throw new RangeError('open: bad key, nonce or output size');
+      const opened = outOffset === 0 && end === out.length ? out : out.subarray(outOffset, end);
+      // libsodium verifies the tag before decrypting and returns -1 (after zeroing the output) when it fails.
+      return lib.crypto_aead_chacha20poly1305_ietf_decrypt(opened, ciphertext, aad ?? undefined, nonce, key) < 0 ? -1 : opened.length;
     },
   };
 }
@@ -71,6 +79,6 @@ const nodeBackend: AeadBackend = {
 
 export const nodeAeadBackend: AeadBackend = nodeBackend;
 /** Null when sodium-native did not load. */
-export const sodiumAeadBackend: AeadBackend | null = sodium ? sodiumBackend(sodium) : null;
+export const sodiumAeadBackend: AeadBackend | null = sodiumRaw ? sodiumBackend(sodiumRaw) : null;
 /** The backend every caller uses. */
 export const aeadBackend: AeadBackend = sodiumAeadBackend ?? nodeAeadBackend;

@@ -14,6 +14,8 @@ export interface DeviceContext {
   readonly clock: Clock;
   readonly random: Random;
   readonly io: DeviceIo;
+  /** io.allocate, or a fresh buffer per call when the I/O layer offers none. */
+  readonly allocate: (bytes: number) => Uint8Array;
   readonly mtuBytes: number;
   readonly indexTable: IndexTable<IndexEntry>;
   readonly allowedIps: AllowedIps<Peer>;

@@ -11,6 +11,12 @@ export interface DeviceIo {
   writeTunPacket(packet: Uint8Array): void;
   /** End of a batch: the I/O layer sends what it queued. */
   flush(): void;
+  /**
+   * Optional: `bytes` of memory for one outgoing datagram or one decrypted packet, which the device fills and hands
+   * back through sendDatagram/writeTunPacket before the next flush(); the I/O layer may reuse it after that flush.
+   * Without it the device allocates a new buffer per packet.
+   */
+  allocate?(bytes: number): Uint8Array;
 }
 
 export interface PeerConfig {

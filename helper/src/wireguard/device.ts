@@ -46,6 +46,7 @@ export class Device {
     const local = { privateKey, publicKey: publicKeyOf(privateKey) };
     this.ctx = {
       local, clock: deps.clock, random: deps.random, io, mtuBytes: config.mtuBytes,
+      allocate: io.allocate ? io.allocate.bind(io) : (bytes) => Buffer.allocUnsafe(bytes),
       indexTable: new IndexTable<IndexEntry>(), allowedIps: new AllowedIps<Peer>(), peers: new Map(),
       cookieChecker: new CookieChecker(local.publicKey, deps.clock, deps.random), load: new LoadMonitor(),
       isUp: false, sendBatch: [], receiveBatch: [], emit: deps.onEvent ?? null,

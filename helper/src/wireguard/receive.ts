@@ -25,7 +25,7 @@ export function receiveTransport(ctx: DeviceContext, datagram: Uint8Array, posit
   if (!entry || !keypair) return reportDrop(ctx, null, 'unknown receiver index');
   if (nowMs - keypair.createdAtMs >= REJECT_AFTER_TIME_MS) return reportDrop(ctx, entry.peer, 'keypair expired');
   const counter = readU32LE(datagram, 8) + readU32LE(datagram, 12) * TWO_POW_32;
-  const out = Buffer.allocUnsafe(datagram.length - MESSAGE_TRANSPORT_HEADER_SIZE - AEAD_TAG_SIZE);
+  const out = ctx.allocate(datagram.length - MESSAGE_TRANSPORT_HEADER_SIZE - AEAD_TAG_SIZE);
   const ciphertext = datagram.subarray(MESSAGE_TRANSPORT_HEADER_SIZE);
   const plaintextBytes = openTransport(keypair.receiveKey, counter, ciphertext, out, 0);
   const peer = entry.peer;
@@ -50,7 +50,7 @@ export function receiveTransport(ctx: DeviceContext, datagram: Uint8Array, posit
 }
 
 /** Trims the padding using the IP header and accepts the packet only if its source routes back to `peer`. */
-function deliverInnerPacket(ctx: DeviceContext, peer: Peer, plaintext: Buffer, plaintextBytes: number): void {
+function deliverInnerPacket(ctx: DeviceContext, peer: Peer, plaintext: Uint8Array, plaintextBytes: number): void {
   const family = addressBytesOf(plaintext, 0, plaintextBytes);
   if (family === 0) return reportDrop(ctx, peer, 'inner packet is not IPv4/IPv6');
   const length = claimedLength(plaintext, 0, plaintextBytes, family);

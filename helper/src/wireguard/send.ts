@@ -11,6 +11,7 @@ import { addressBytesOf, destinationOffset, paddedLength } from './ip-packet.js'
 import type { Keypair } from './keypair.js';
 import type { Peer } from './peer.js';
 import { countSent, reportDrop } from './peer-updates.js';
+import { writeU32LE } from './wire.js';
 
 const KEEPALIVE = new Uint8Array(0);
 const TWO_POW_32 = 2 ** 32;
@@ -82,11 +83,11 @@ function canSendWith(keypair: Keypair, nowMs: number): boolean {
   return keypair.sendCounter < REJECT_AFTER_MESSAGES && nowMs - keypair.createdAtMs < REJECT_AFTER_TIME_MS;
 }
 
-/** Header, zero padding to 16 (never past the MTU), then ChaCha20-Poly1305 in one fresh output buffer. */
+/** Header, zero padding to 16 (never past the MTU), then ChaCha20-Poly1305 into memory from the I/O layer. */
 function sealAndSend(ctx: DeviceContext, peer: Peer, keypair: Keypair, endpoint: Endpoint, packet: Uint8Array): void {
   const length = packet.length;
   const padded = paddedLength(length, ctx.mtuBytes);
-  const out = Buffer.allocUnsafe(MESSAGE_TRANSPORT_HEADER_SIZE + padded + AEAD_TAG_SIZE);
+  const out = ctx.allocate(MESSAGE_TRANSPORT_HEADER_SIZE + padded + AEAD_TAG_SIZE);
   const counter = keypair.sendCounter++;
   writeTransportHeader(out, keypair.remoteIndex, counter);
   if (padded === length) {
@@ -107,10 +108,10 @@ function sealAndSend(ctx: DeviceContext, peer: Peer, keypair: Keypair, endpoint:
   if (length > 0) peer.txBatchHadData = true;
 }
 
-function writeTransportHeader(out: Buffer, receiverIndex: number, counter: number): void {
-  out.writeUInt32LE(MESSAGE_TRANSPORT_TYPE, 0);
-  out.writeUInt32LE(receiverIndex, 4);
+function writeTransportHeader(out: Uint8Array, receiverIndex: number, counter: number): void {
   const low = counter % TWO_POW_32;
-  out.writeUInt32LE(low, 8);
-  out.writeUInt32LE((counter - low) / TWO_POW_32, 12);
+  writeU32LE(out, 0, MESSAGE_TRANSPORT_TYPE);
+  writeU32LE(out, 4, receiverIndex);
+  writeU32LE(out, 8, low);
+  writeU32LE(out, 12, (counter - low) / TWO_POW_32);
 }

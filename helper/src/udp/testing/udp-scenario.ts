@@ -1,5 +1,6 @@
 // Test scenario (run by udp-socket.test.ts inside its own namespace): native UDP sockets on loopback.
-// Usage: udp-scenario.ts loopback|drops|ports — prints one JSON result line.
+// Usage: udp-scenario.ts loopback|drops|ports|gso — prints one JSON result line.
+import { readFileSync } from 'node:fs';
 import { fail, ip, report, until } from '../../native/testing/scenario-support.js';
 import type { Endpoint } from '../endpoint.js';
 import { openUdpSocket, type UdpDatagramSocket } from '../udp-socket.js';
@@ -93,7 +94,35 @@ async function ports(): Promise<unknown> {
   return { chosen, localPort: first.localPort, secondCode, badPortCode };
 }
 
-const scenarios: Record<string, () => Promise<unknown>> = { loopback, drops, ports };
+function outDatagrams(): number {
+  const lines = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((line) => line.startsWith('Udp:'));
+  const names = lines[0]?.split(/\s+/) ?? [];
+  return Number(lines[1]?.split(/\s+/)[names.indexOf('OutDatagrams')]);
+}
+
+/** Runs of equal-sized datagrams to one destination (as the tunnel sends them) arrive whole and in order. */
+async function gso(): Promise<unknown> {
+  ip('link', 'set', 'lo', 'up');
+  const a = openUdpSocket();
+  const b = openUdpSocket();
+  const received: Uint8Array[] = [];
+  b.start((datagrams) => datagrams.forEach((d) => received.push(Uint8Array.from(d))));
+  // 150 full-size datagrams, a short one (ends a run), then 20 more to another address and 10 back to the first.
+  const sizes = [...Array<number>(150).fill(1452), 100, ...Array<number>(30).fill(1452)];
+  const datagrams = sizes.map((size, i) => new Uint8Array(size).fill(i & 0xff));
+  const to = sizes.map((_, i) => ({ address: i >= 151 && i < 171 ? '::1' : '127.0.0.1', port: b.localPort }));
+  const before = outDatagrams();
+  const sent = a.send(datagrams, to);
+  const kernelDatagrams = outDatagrams() - before;
+  await until(() => received.length >= sizes.length, 5000, 'the datagrams');
+  const intact = received.every((d, i) => d.length === sizes[i] && d.every((byte) => byte === (i & 0xff)));
+  const result = { sent, received: received.length, intact, kernelDatagrams, countersA: a.counters() };
+  a.close();
+  b.close();
+  return result;
+}
+
+const scenarios: Record<string, () => Promise<unknown>> = { loopback, drops, ports, gso };
 const scenario = scenarios[process.argv[2] ?? ''];
 if (!scenario) fail(new Error(`unknown scenario ${process.argv[2]}`));
 else scenario().then(report, fail);
