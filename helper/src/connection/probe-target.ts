@@ -1,6 +1,6 @@
 // Where the latency prober aims: the setting, else the profile's first DNS server inside AllowedIPs, else the first host of the tunnel network.
 import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
-import { cidrContains, maskAddress, parseCidr, parsePrefixedAddress, type Cidr } from '../../../shared/src/net/cidr.js';
+import { cidrContains, maskAddress, parseCidr, parsePrefixedAddress, sameBytes, type Cidr } from '../../../shared/src/net/cidr.js';
 import { parseIp } from '../../../shared/src/net/ip-address.js';
 import type { ProbeAddresses } from '../stats/latency-prober.js';
 
@@ -69,8 +69,4 @@ function withLastByteOffset(network: Uint8Array, offset: number): Uint8Array {
   const host = Uint8Array.from(network);
   host[host.length - 1] = (host[host.length - 1] ?? 0) + offset;
   return host;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

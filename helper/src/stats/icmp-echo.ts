@@ -1,7 +1,6 @@
 // ICMP and ICMPv6 echo packets as Ferry's latency prober sends them into the tunnel and reads the replies (RFC 792, RFC 4443).
+import { IPV4_HEADER_BYTES, IPV6_HEADER_BYTES } from '../wireguard/ip-packet.js';
 
-const IPV4_HEADER_BYTES = 20;
-const IPV6_HEADER_BYTES = 40;
 const ECHO_HEADER_BYTES = 8;
 const PROTOCOL_ICMP = 1;
 const NEXT_HEADER_ICMPV6 = 58;

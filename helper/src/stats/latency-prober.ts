@@ -1,5 +1,6 @@
 // Measures latency inside the tunnel: echo requests built by ferryd, replies taken out before the TUN device sees them.
 import { RingBuffer } from '../../../shared/src/collections/ring-buffer.js';
+import { sameBytes } from '../../../shared/src/net/cidr.js';
 import type { Clock } from '../time/clock.js';
 import type { Random } from '../wireguard/random.js';
 import { buildEchoRequest, parseEchoReply } from './icmp-echo.js';
@@ -83,8 +84,4 @@ export class LatencyProber {
       this.outcomes.push({ lost: true });
     }
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

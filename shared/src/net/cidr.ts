@@ -49,7 +49,8 @@ export function maskAddress(address: Uint8Array, prefixLength: number): Uint8Arr
   return masked;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** True when two addresses (or any byte strings) are equal. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
