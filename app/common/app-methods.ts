@@ -1,5 +1,6 @@
 // The protocol methods the app's UI may call: the shared method table minus what the bridge itself owns (hello, subscribe).
 import { METHOD_NAMES, type MethodName, type MethodParams, type MethodResult } from '../../shared/src/protocol/methods.js';
+import type { DesktopMethodName, DesktopParams, DesktopResult } from './desktop-methods.js';
 
 /** hello and subscribe belong to the bridge's session with ferryd; a UI calling them would break it. */
 const BRIDGE_ONLY = ['hello', 'subscribe'] as const;
@@ -22,3 +23,12 @@ export type AppParamsArgs<M extends AppMethodName> =
   Record<string, never> extends MethodParams<M> ? [params?: MethodParams<M>] : [params: MethodParams<M>];
 
 export type { MethodParams, MethodResult };
+
+/** Everything the UI may call: ferryd's methods (forwarded) and the app process's own desktop methods. */
+export type UiMethodName = AppMethodName | DesktopMethodName;
+
+export type UiParams<M extends UiMethodName> = M extends DesktopMethodName ? DesktopParams<M> : M extends AppMethodName ? MethodParams<M> : never;
+export type UiResult<M extends UiMethodName> = M extends DesktopMethodName ? DesktopResult<M> : M extends AppMethodName ? MethodResult<M> : never;
+
+export type UiParamsArgs<M extends UiMethodName> =
+  Record<string, never> extends UiParams<M> ? [params?: UiParams<M>] : [params: UiParams<M>];

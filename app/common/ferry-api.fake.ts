@@ -1,18 +1,18 @@
 // A FerryApi double for store and UI tests: scripted replies per method, and hooks to push events and link changes.
 import type { FerryResult } from '../../shared/src/protocol/errors.js';
 import type { FerryEvent } from '../../shared/src/protocol/events.js';
-import type { AppMethodName } from './app-methods.js';
+import type { UiMethodName } from './app-methods.js';
 import { CONNECTING, type BridgeConnection } from './bridge-connection.js';
 import type { FerryApi } from './ferry-api.js';
 
 export class FakeFerryApi implements FerryApi {
-  readonly calls: { method: AppMethodName; params: unknown }[] = [];
-  readonly replies = new Map<AppMethodName, (params: unknown) => FerryResult<unknown>>();
+  readonly calls: { method: UiMethodName; params: unknown }[] = [];
+  readonly replies = new Map<UiMethodName, (params: unknown) => FerryResult<unknown>>();
   private readonly eventListeners = new Set<(event: FerryEvent) => void>();
   private readonly connectionListeners = new Set<(connection: BridgeConnection) => void>();
   private link: BridgeConnection = CONNECTING;
 
-  call = ((method: AppMethodName, params?: unknown) => {
+  call = ((method: UiMethodName, params?: unknown) => {
     this.calls.push({ method, params });
     const reply = this.replies.get(method);
     return Promise.resolve(reply ? reply(params) : { ok: false, error: { code: 'UNKNOWN_METHOD', message: `no reply scripted for ${method}` } });

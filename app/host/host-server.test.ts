@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { createDesktopHandlers } from '../main/desktop-handlers.js';
 import { FerrydBridge } from '../main/ferryd-bridge.js';
+import { UiRouter } from '../main/ui-router.js';
 import { FakeFerryd } from '../main/ferryd.fake.js';
 import { startHostServer, type HostServer } from './host-server.js';
 
@@ -23,7 +25,7 @@ beforeEach(async () => {
   await fake.listen();
   bridge = new FerrydBridge({ socketPath: fake.socketPath, clientName: 'test', allowNonRootSocket: true });
   bridge.start();
-  host = await startHostServer(bridge, join(dir, 'web'), 0);
+  host = await startHostServer(new UiRouter(bridge, createDesktopHandlers()), join(dir, 'web'), 0);
 });
 
 afterEach(async () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { HOST_SOCKET_PATH, MAX_HOST_FRAME_BYTES } from '../common/host-wire.js';
-import type { FerrydBridge } from '../main/ferryd-bridge.js';
+import type { UiRouter } from '../main/ui-router.js';
 import { servePage } from './page-socket.js';
 import { serveStatic } from './static-files.js';
 
@@ -38,7 +38,7 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-export async function startHostServer(bridge: FerrydBridge, webRoot: string, port: number): Promise<HostServer> {
+export async function startHostServer(bridge: UiRouter, webRoot: string, port: number): Promise<HostServer> {
   const token = randomBytes(32).toString('base64url');
   const pages = new WebSocketServer({ noServer: true, maxPayload: MAX_HOST_FRAME_BYTES });
   let origin = '';

@@ -1,7 +1,9 @@
 // Entry point of the browser host (`npm run host`): wiring only — bridge to ferryd, HTTP/WebSocket server, URL on stdout.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createDesktopHandlers } from '../main/desktop-handlers.js';
 import { FerrydBridge } from '../main/ferryd-bridge.js';
+import { UiRouter } from '../main/ui-router.js';
 import { HOST_USAGE, parseHostOptions } from './host-options.js';
 import { startHostServer } from './host-server.js';
 
@@ -22,7 +24,7 @@ if (!existsSync(join(options.webRoot, 'index.html'))) {
 
 const bridge = new FerrydBridge({ socketPath: options.socketPath, clientName: 'ferry-browser-host', allowNonRootSocket: options.allowNonRootSocket });
 bridge.start();
-const host = await startHostServer(bridge, options.webRoot, options.port);
+const host = await startHostServer(new UiRouter(bridge, createDesktopHandlers()), options.webRoot, options.port);
 process.stdout.write(`Ferry is running for your browser. Open:\n  ${host.url}\n(ferryd socket: ${options.socketPath}; Ctrl+C to stop)\n`);
 
 const stop = (): void => {

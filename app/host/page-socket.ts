@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import { LOSSY_EVENTS } from '../../shared/src/protocol/events.js';
 import type { EventName } from '../../shared/src/protocol/methods.js';
 import { hostRequestSchema, type HostMessage } from '../common/host-wire.js';
-import type { FerrydBridge } from '../main/ferryd-bridge.js';
+import type { UiRouter } from '../main/ui-router.js';
 
 /** Beyond this much unsent data, stats and log events are dropped for this page (the next one supersedes them). */
 const LOSSY_BACKLOG_BYTES = 1024 * 1024;
@@ -12,7 +12,7 @@ function send(socket: WebSocket, message: HostMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
-async function onFrame(socket: WebSocket, bridge: FerrydBridge, text: string): Promise<void> {
+async function onFrame(socket: WebSocket, bridge: UiRouter, text: string): Promise<void> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -31,7 +31,7 @@ async function onFrame(socket: WebSocket, bridge: FerrydBridge, text: string): P
 }
 
 /** Wires one accepted page to the bridge until the socket closes. */
-export function servePage(socket: WebSocket, bridge: FerrydBridge): void {
+export function servePage(socket: WebSocket, bridge: UiRouter): void {
   const stopEvents = bridge.onEvent((event) => {
     if (LOSSY_EVENTS.has(event.event as EventName) && socket.bufferedAmount > LOSSY_BACKLOG_BYTES) return;
     send(socket, { kind: 'event', event: event.event, data: event.data });

@@ -1,8 +1,8 @@
 // Auto-connect on launch: once, the first time ferryd is reachable, if the setting asks for it and nothing is connected.
-import type { FerryApi } from '../common/ferry-api.js';
+import type { DaemonApi } from '../common/ferry-api.js';
 import type { DaemonSnapshot } from './daemon-snapshot.js';
 
-export function autoConnectOnce(api: FerryApi): (snapshot: DaemonSnapshot) => void {
+export function autoConnectOnce(api: DaemonApi): (snapshot: DaemonSnapshot) => void {
   let decided = false;
   return (snapshot) => {
     if (decided || snapshot.status === null || snapshot.settings === null) return;

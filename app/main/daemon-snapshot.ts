@@ -2,7 +2,7 @@
 import type { PublicProfile } from '../../shared/src/profile/profile-schema.js';
 import type { Settings } from '../../shared/src/protocol/settings.js';
 import type { Status } from '../../shared/src/protocol/state.js';
-import type { FerryApi } from '../common/ferry-api.js';
+import type { DaemonApi } from '../common/ferry-api.js';
 
 export interface DaemonSnapshot {
   status: Status | null;
@@ -11,7 +11,7 @@ export interface DaemonSnapshot {
 }
 
 /** Follows events and reloads everything whenever the link to ferryd becomes ready; `onChange` gets the previous and next snapshot. */
-export function followDaemon(api: FerryApi, onChange: (next: DaemonSnapshot, previous: DaemonSnapshot) => void): DaemonSnapshot {
+export function followDaemon(api: DaemonApi, onChange: (next: DaemonSnapshot, previous: DaemonSnapshot) => void): DaemonSnapshot {
   let snapshot: DaemonSnapshot = { status: null, profiles: [], settings: null };
   const update = (patch: Partial<DaemonSnapshot>): void => {
     const previous = snapshot;

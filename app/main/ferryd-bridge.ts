@@ -5,7 +5,7 @@ import type { FerryEvent } from '../../shared/src/protocol/events.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, EVENT_NAMES } from '../../shared/src/protocol/methods.js';
 import { isAppMethodName, type AppMethodName, type AppParamsArgs, type MethodResult } from '../common/app-methods.js';
 import { CONNECTING, serviceUnavailableError, type BridgeConnection, type UnavailableReason } from '../common/bridge-connection.js';
-import type { FerryApi, Unsubscribe } from '../common/ferry-api.js';
+import type { DaemonApi, Unsubscribe } from '../common/ferry-api.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { openSession, type FerrydSession, type SessionOpen, type SessionOptions } from './ferryd-session.js';
 import { checkSocketOwner, type StatSocket } from './socket-owner.js';
@@ -41,7 +41,7 @@ function timeoutFor(method: AppMethodName, params: unknown): number {
   return wait === true ? (timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) + CALL_TIMEOUT_MS : CALL_TIMEOUT_MS;
 }
 
-export class FerrydBridge implements FerryApi {
+export class FerrydBridge implements DaemonApi {
   private state: BridgeConnection = CONNECTING;
   private session: FerrydSession | null = null;
   private readonly eventListeners = new Set<(event: FerryEvent) => void>();

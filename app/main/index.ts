@@ -3,12 +3,14 @@ import { app, BrowserWindow } from 'electron';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { autoConnectOnce } from './auto-connect.js';
 import { followDaemon } from './daemon-snapshot.js';
+import { createDesktopHandlers } from './desktop-handlers.js';
 import { FerrydBridge } from './ferryd-bridge.js';
 import { serveIpc } from './ipc-bridge.js';
 import { mainOptions } from './main-options.js';
 import { createMainWindow, type WindowControl } from './main-window.js';
 import { notifyOnStateChange } from './notifier.js';
 import { createTray } from './tray.js';
+import { UiRouter } from './ui-router.js';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -35,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     serveAppScheme();
-    serveIpc(bridge, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+    serveIpc(new UiRouter(bridge, createDesktopHandlers()), () => BrowserWindow.getAllWindows().map((window) => window.webContents));
     const updateTray = createTray(bridge, { open, quit });
     const autoConnect = autoConnectOnce(bridge);
     followDaemon(bridge, (next, previous) => {

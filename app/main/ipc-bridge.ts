@@ -3,7 +3,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { fail } from '../../shared/src/protocol/errors.js';
 import { IPC_CHANNELS } from '../common/electron-ipc.js';
 import { APP_ORIGIN } from './app-paths.js';
-import type { FerrydBridge } from './ferryd-bridge.js';
+import type { UiRouter } from './ui-router.js';
 
 /** Only our own page, loaded from app://ferry, may use the bridge: never a frame or a page it navigated to. */
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
@@ -11,7 +11,7 @@ function fromOurPage(event: IpcMainInvokeEvent): boolean {
   return url.startsWith(`${APP_ORIGIN}/`) && event.senderFrame === event.sender.mainFrame;
 }
 
-export function serveIpc(bridge: FerrydBridge, windows: () => WebContents[]): void {
+export function serveIpc(bridge: UiRouter, windows: () => WebContents[]): void {
   ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => {
     if (!fromOurPage(event)) return fail('FORBIDDEN', 'this page may not talk to ferryd');
     return bridge.callByName(method, params);

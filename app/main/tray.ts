@@ -1,6 +1,6 @@
 // The tray icon and its menu: state, Connect/Disconnect, profiles to connect to, Open, Quit; rebuilt when ferryd's state changes.
 import { Menu, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { FerryApi } from '../common/ferry-api.js';
+import type { DaemonApi } from '../common/ferry-api.js';
 import type { DaemonSnapshot } from './daemon-snapshot.js';
 import { trayIcon } from './tray-icon.js';
 
@@ -18,7 +18,7 @@ const STATE_LABELS: Record<string, string> = {
   error: 'Connection failed',
 };
 
-function menuFor(snapshot: DaemonSnapshot, api: FerryApi, actions: TrayActions): MenuItemConstructorOptions[] {
+function menuFor(snapshot: DaemonSnapshot, api: DaemonApi, actions: TrayActions): MenuItemConstructorOptions[] {
   const status = snapshot.status;
   const label = status === null ? "Ferry's service is not running" : STATE_LABELS[status.state] ?? status.state;
   const active = status !== null && status.state !== 'disconnected' && status.state !== 'error';
@@ -40,7 +40,7 @@ function menuFor(snapshot: DaemonSnapshot, api: FerryApi, actions: TrayActions):
   return items;
 }
 
-export function createTray(api: FerryApi, actions: TrayActions): (snapshot: DaemonSnapshot) => void {
+export function createTray(api: DaemonApi, actions: TrayActions): (snapshot: DaemonSnapshot) => void {
   const tray = new Tray(trayIcon(null));
   tray.setToolTip('Ferry');
   tray.on('click', actions.open);

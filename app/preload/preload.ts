@@ -1,6 +1,7 @@
 // The only bridge between the sandboxed page and Electron main: window.ferry, generated from the shared method table.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { APP_METHOD_NAMES } from '../common/app-methods.js';
+import { DESKTOP_METHOD_NAMES } from '../common/desktop-methods.js';
 import type { BridgeConnection } from '../common/bridge-connection.js';
 import { IPC_CHANNELS, type FerryPreloadApi } from '../common/electron-ipc.js';
 import type { FerryEvent } from '../../shared/src/protocol/events.js';
@@ -15,7 +16,7 @@ function listen<T>(channel: string, listener: (payload: T) => void): () => void 
 }
 
 const methods = Object.fromEntries(
-  APP_METHOD_NAMES.map((name) => [name, (params?: unknown) => ipcRenderer.invoke(IPC_CHANNELS.call, name, params)]),
+  [...APP_METHOD_NAMES, ...DESKTOP_METHOD_NAMES].map((name) => [name, (params?: unknown) => ipcRenderer.invoke(IPC_CHANNELS.call, name, params)]),
 ) as unknown as FerryPreloadApi['methods'];
 
 const api: FerryPreloadApi = {

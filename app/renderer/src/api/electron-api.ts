@@ -1,5 +1,5 @@
 // FerryApi over Electron's preload (window.ferry): the page never sees IPC channels, only the generated methods.
-import type { AppMethodName } from '../../../common/app-methods.js';
+import type { UiMethodName } from '../../../common/app-methods.js';
 import type { FerryPreloadApi } from '../../../common/electron-ipc.js';
 import type { FerryApi } from '../../../common/ferry-api.js';
 import type { BridgeConnection } from '../../../common/bridge-connection.js';
@@ -13,7 +13,7 @@ declare global {
 
 export function createElectronApi(preload: FerryPreloadApi): FerryApi {
   return {
-    call: ((method: AppMethodName, params?: unknown) =>
+    call: ((method: UiMethodName, params?: unknown) =>
       (preload.methods[method] as (params?: unknown) => Promise<unknown>)(params)) as FerryApi['call'],
     onEvent: (listener) => preload.onEvent(listener),
     onConnection: (listener) => {
