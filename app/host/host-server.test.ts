@@ -25,7 +25,7 @@ beforeEach(async () => {
   await fake.listen();
   bridge = new FerrydBridge({ socketPath: fake.socketPath, clientName: 'test', allowNonRootSocket: true });
   bridge.start();
-  host = await startHostServer(new UiRouter(bridge, createDesktopHandlers()), join(dir, 'web'), 0);
+  host = await startHostServer(new UiRouter(bridge, createDesktopHandlers({ bridge, env: {}, platform: 'linux', launchCommand: { executable: '/bin/true', args: [] } })), join(dir, 'web'), 0);
 });
 
 afterEach(async () => {

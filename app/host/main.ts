@@ -1,6 +1,7 @@
 // Entry point of the browser host (`npm run host`): wiring only — bridge to ferryd, HTTP/WebSocket server, URL on stdout.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDesktopHandlers } from '../main/desktop-handlers.js';
 import { FerrydBridge } from '../main/ferryd-bridge.js';
 import { UiRouter } from '../main/ui-router.js';
@@ -24,7 +25,9 @@ if (!existsSync(join(options.webRoot, 'index.html'))) {
 
 const bridge = new FerrydBridge({ socketPath: options.socketPath, clientName: 'ferry-browser-host', allowNonRootSocket: options.allowNonRootSocket });
 bridge.start();
-const host = await startHostServer(new UiRouter(bridge, createDesktopHandlers()), options.webRoot, options.port);
+// Launch at login starts this same host again (node + this script).
+const desktopDeps = { bridge, env: process.env, platform: process.platform, launchCommand: { executable: process.execPath, args: [fileURLToPath(import.meta.url)] } };
+const host = await startHostServer(new UiRouter(bridge, createDesktopHandlers(desktopDeps)), options.webRoot, options.port);
 process.stdout.write(`Ferry is running for your browser. Open:\n  ${host.url}\n(ferryd socket: ${options.socketPath}; Ctrl+C to stop)\n`);
 
 const stop = (): void => {

@@ -18,6 +18,9 @@ if (!app.requestSingleInstanceLock()) {
   const options = mainOptions(process.argv, process.env);
   const bridge = new FerrydBridge({ socketPath: options.socketPath, clientName: 'ferry-app', allowNonRootSocket: options.allowNonRootSocket });
   let control: WindowControl | null = null;
+  // An AppImage runs from a temporary mount: launch at login must name the AppImage file itself.
+  const launchCommand = { executable: process.env.APPIMAGE ?? process.execPath, args: [] };
+  const desktopDeps = { bridge, env: process.env, platform: process.platform, launchCommand };
   registerAppScheme();
 
   const open = (): void => {
@@ -37,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     serveAppScheme();
-    serveIpc(new UiRouter(bridge, createDesktopHandlers()), () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+    serveIpc(new UiRouter(bridge, createDesktopHandlers(desktopDeps)), () => BrowserWindow.getAllWindows().map((window) => window.webContents));
     const updateTray = createTray(bridge, { open, quit });
     const autoConnect = autoConnectOnce(bridge);
     followDaemon(bridge, (next, previous) => {
