@@ -19,6 +19,8 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** Ask through a child started from this executable. */
   child?: string;
+  /** Instead of asking whoami: resolve `name` (A for family 4, AAAA for 6) at the resolver `server`, print the addresses. */
+  resolve?: { name: string; server: string; family: 4 | 6 };
 }
 
 /** The cgroup2 mount of the sandbox (/sys/fs/cgroup/unified on this hybrid host). */
@@ -131,5 +133,6 @@ function probeArgs(options: ProbeOptions): string[] {
     ...(options.holdMs === undefined ? [] : ['--hold-ms', String(options.holdMs)]),
     ...(options.timeoutMs === undefined ? [] : ['--timeout-ms', String(options.timeoutMs)]),
     ...(options.child === undefined ? [] : ['--child', options.child]),
+    ...(options.resolve === undefined ? [] : ['--resolve', options.resolve.name, '--dns', options.resolve.server, '--family', String(options.resolve.family)]),
   ];
 }
