@@ -5,17 +5,20 @@ import type { BridgeConnection } from '../common/bridge-connection.js';
 import { callDesktopMethod, isDesktopMethodName, type DesktopHandlers } from '../common/desktop-methods.js';
 import type { Unsubscribe } from '../common/ferry-api.js';
 import type { FerrydBridge } from './ferryd-bridge.js';
+import { withUserDataDirs } from './split-data-dirs.js';
 
 export class UiRouter {
   constructor(
     private readonly bridge: FerrydBridge,
     private readonly desktop: DesktopHandlers,
+    /** This process's environment: the user's XDG data directories for split.apps. */
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
   /** Untyped callers: unknown names are refused by the bridge (only the shared table's UI methods reach ferryd). */
   callByName(method: unknown, params: unknown): Promise<FerryResult<unknown>> {
     if (isDesktopMethodName(method)) return callDesktopMethod(this.desktop, method, params);
-    return this.bridge.callByName(method, params);
+    return this.bridge.callByName(method, withUserDataDirs(method, params, this.env));
   }
 
   connection(): BridgeConnection {

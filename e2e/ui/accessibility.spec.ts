@@ -11,7 +11,8 @@ const LANDMARKS: Record<Section, [Parameters<Page['getByRole']>[0], string][]> =
   'Home': [['button', 'Connect'], ['combobox', 'Profile'], ['radiogroup', 'Chart time window'], ['img', 'Throughput over the last 5 minutes'], ['img', 'Latency over the last 5 minutes'], ['region', 'Current traffic and latency']],
   'Profiles': [['list', 'Profiles'], ['button', 'Import…'], ['button', 'New profile'], ['tablist', 'Edit as'], ['button', 'Rename…'], ['button', 'Export'], ['button', 'Copy public key']],
   'Routes & DNS': [['switch', 'Send all IPv4 traffic'], ['switch', 'Send all IPv6 traffic'], ['switch', 'Exclude private networks'], ['list', 'Custom routes'], ['textbox', 'Add a network'], ['list', 'DNS servers'], ['textbox', 'Add a DNS server']],
-  'Settings': [['radiogroup', 'Kill switch'], ['switch', 'Lockdown mode'], ['switch', 'Allow local network'], ['switch', 'Connect automatically'], ['textbox', 'Latency probe target'], ['radiogroup', 'Theme']],
+  'Split tunnelling': [['radiogroup', 'Split tunnelling mode'], ['list', 'Split tunnelling rules'], ['textbox', 'Add a program by path'], ['button', 'Launch…'], ['searchbox', 'Search applications'], ['list', 'Installed applications']],
+  'Settings': [['radiogroup', 'Kill switch'], ['switch', 'Lockdown mode'], ['switch', 'Allow local network'], ['switch', 'Connect automatically'], ['textbox', 'Latency probe target'], ['switch', 'Launch at login'], ['radiogroup', 'Theme']],
   'Logs': [['list', 'ferryd log'], ['radiogroup', 'Lowest level shown'], ['button', 'Copy the log shown'], ['button', 'Save the log shown to a file']],
 };
 

@@ -1,7 +1,7 @@
 // Page helpers for the specs: navigation and the profile flows, by role and accessible name (what a screen reader would use).
 import { expect, type Page } from '@playwright/test';
 
-export type Section = 'Home' | 'Profiles' | 'Routes & DNS' | 'Settings' | 'Logs';
+export type Section = 'Home' | 'Profiles' | 'Routes & DNS' | 'Split tunnelling' | 'Settings' | 'Logs';
 
 export async function openSection(page: Page, name: Section): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();

@@ -14,6 +14,7 @@ import './styles/home.css';
 import './styles/pages.css';
 import './styles/editor.css';
 import './styles/routes.css';
+import './styles/split.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const choice = chooseApi();

@@ -7,6 +7,7 @@ const ENTRIES: { page: Page; label: string; icon: IconName }[] = [
   { page: 'home', label: 'Home', icon: 'home' },
   { page: 'profiles', label: 'Profiles', icon: 'profiles' },
   { page: 'routes', label: 'Routes & DNS', icon: 'routes' },
+  { page: 'split', label: 'Split tunnelling', icon: 'split' },
   { page: 'settings', label: 'Settings', icon: 'settings' },
   { page: 'logs', label: 'Logs', icon: 'logs' },
 ];

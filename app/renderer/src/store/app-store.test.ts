@@ -32,7 +32,7 @@ describe('app store', () => {
     expect(api.calls).toEqual([]);
     api.setLink(READY);
     await settle();
-    expect(api.calls.map((call) => call.method).sort()).toEqual(['logs.get', 'profile.list', 'settings.get', 'stats.get', 'stats.history', 'status']);
+    expect(api.calls.map((call) => call.method).sort()).toEqual(['logs.get', 'profile.list', 'settings.get', 'split.list', 'stats.get', 'stats.history', 'status']);
     expect(store.getState()).toMatchObject({ everReady: true, settings: DEFAULT_SETTINGS, profilesLoaded: true });
     expect(store.getState().points).toHaveLength(2);
     api.setLink({ status: 'service-unavailable', reason: 'no-socket', message: 'gone' });

@@ -6,6 +6,7 @@ import { createConnectionSlice } from './connection-slice.js';
 import { createLogsSlice } from './logs-slice.js';
 import { createProfilesSlice } from './profiles-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
+import { createSplitSlice } from './split-slice.js';
 import { createStatsSlice } from './stats-slice.js';
 import { createStatusSlice } from './status-slice.js';
 import { createUiSlice } from './ui-slice.js';
@@ -20,6 +21,7 @@ export function createAppStore(api: FerryApi): AppStore {
     ...createProfilesSlice(api)(...args),
     ...createSettingsSlice(api)(...args),
     ...createLogsSlice(api)(...args),
+    ...createSplitSlice(api)(...args),
     ...createUiSlice(...args),
   }));
 }
@@ -33,12 +35,13 @@ export function syncWithFerryd(store: AppStore, api: FerryApi): () => void {
     else if (event.event === 'log') state.addLogEntry(event.data);
     else if (event.event === 'profiles') state.setProfiles(event.data.profiles);
     else if (event.event === 'settings') state.setSettings(event.data);
+    else if (event.event === 'split') state.setSplit(event.data);
   });
   const stopConnection = api.onConnection((link) => {
     store.getState().setLink(link);
     if (link.status !== 'ready') return;
     const state = store.getState();
-    void Promise.all([state.loadStatus(), state.loadProfiles(), state.loadSettings(), state.loadHistory(), state.loadLogs()]);
+    void Promise.all([state.loadStatus(), state.loadProfiles(), state.loadSettings(), state.loadHistory(), state.loadLogs(), state.loadSplit()]);
   });
   return () => {
     stopEvents();
