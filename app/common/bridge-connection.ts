@@ -26,11 +26,11 @@ export type BridgeConnection =
 
 export const CONNECTING: BridgeConnection = { status: 'connecting' };
 
-/** The error a call gets while ferryd is unreachable (no code of its own in the protocol: SYSTEM_ERROR + details). */
+/** The error a call gets while ferryd is unreachable: the message says why. */
 export function serviceUnavailableError(message: string): FerryError {
-  return ferryError('SYSTEM_ERROR', `Ferry's service is not available: ${message}`, { serviceUnavailable: true });
+  return ferryError('SERVICE_UNAVAILABLE', `Ferry's service is not available: ${message}`);
 }
 
 export function isServiceUnavailableError(error: FerryError): boolean {
-  return error.details?.serviceUnavailable === true;
+  return error.code === 'SERVICE_UNAVAILABLE';
 }

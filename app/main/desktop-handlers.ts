@@ -1,7 +1,8 @@
 // The desktop methods' implementations for this process (Electron main or the browser host), from the parts that do the work.
-import { fail } from '../../shared/src/protocol/errors.js';
 import type { DesktopHandlers } from '../common/desktop-methods.js';
 import type { FerrydBridge } from './ferryd-bridge.js';
+import { createLaunchAtLogin, type LoginItems } from './launch-at-login.js';
+import { createSplitLauncher } from './split-launcher.js';
 
 export interface DesktopDeps {
   /** The link to ferryd (split.launch for programs started into the split cgroup). */
@@ -11,14 +12,15 @@ export interface DesktopDeps {
   platform: NodeJS.Platform;
   /** What starts this app again (at login): Electron's binary or AppImage, or the browser host's node + script. */
   launchCommand: { executable: string; args: string[] };
+  /** macOS and Windows: the OS's login items (Electron main only; without them launch at login is unavailable there). */
+  loginItems?: LoginItems;
 }
 
-/** TEMPORARY (this session's integration point): replaced by the launch-at-login and split-launcher modules. */
 export function createDesktopHandlers(deps: DesktopDeps): DesktopHandlers {
-  void deps;
+  const launchAtLogin = createLaunchAtLogin(deps);
   return {
-    'desktop.getLaunchAtLogin': () => Promise.resolve(fail('SYSTEM_ERROR', 'launch at login is not wired yet')),
-    'desktop.setLaunchAtLogin': () => Promise.resolve(fail('SYSTEM_ERROR', 'launch at login is not wired yet')),
-    'desktop.launchSplit': () => Promise.resolve(fail('SYSTEM_ERROR', 'launching into the split cgroup is not wired yet')),
+    'desktop.getLaunchAtLogin': () => launchAtLogin.get(),
+    'desktop.setLaunchAtLogin': ({ enabled }) => launchAtLogin.set(enabled),
+    'desktop.launchSplit': createSplitLauncher(deps),
   };
 }

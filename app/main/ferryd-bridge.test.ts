@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BridgeConnection } from '../common/bridge-connection.js';
+import { isServiceUnavailableError, type BridgeConnection } from '../common/bridge-connection.js';
 import { backoffDelayMs } from './backoff.js';
 import { FerrydBridge, type FerrydBridgeOptions } from './ferryd-bridge.js';
 import { FakeFerryd } from './ferryd.fake.js';
@@ -97,7 +97,8 @@ describe('FerrydBridge', () => {
     const state = await unavailable;
     expect(state.status === 'service-unavailable' && state.reason).toBe('no-socket');
     const call = await target.call('status');
-    expect(!call.ok && call.error.details).toEqual({ serviceUnavailable: true });
+    expect(!call.ok && call.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(!call.ok && isServiceUnavailableError(call.error)).toBe(true);
     const ready = nextState(target, 'ready');
     await fake.listen();
     expect((await ready).status).toBe('ready');

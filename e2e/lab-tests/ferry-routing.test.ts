@@ -54,4 +54,13 @@ describe('Ferry routes what the profile says', () => {
     expect(await lab.whoami('client', LAB.otherV6, 'tcp')).toBe(LAB.client.v6);
     expect((await lab.ping('client', LAB.tunnel.serverV4, 3)).received).toBe(3);
   });
+
+  it('split tunnel whose AllowedIPs hold the server\'s own address: the encrypted packets still leave by the WAN', async () => {
+    // The server's network (and so its endpoint) is listed: routed into the tunnel, Ferry's own UDP would loop.
+    const allowedIps = [LAB.tunnel.networkV4, LAB.tunnel.networkV6, '198.18.2.0/24', `${LAB.serviceV4}/32`];
+    const { status } = await connectNewProfile(lab, 'covers-endpoint', { allowedIps });
+    expect(status.state).toBe('connected');
+    expect((await lab.ping('client', LAB.tunnel.serverV4, 3)).received).toBe(3);
+    expect(await lab.whoami('client', LAB.serviceV4, 'tcp')).toBe(LAB.server.v4);
+  });
 });

@@ -1,4 +1,7 @@
 // Opens the app against a ferryd socket: the browser host + Chromium page, or Electron through Playwright's _electron.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { REPO_ROOT as ROOT } from '../lab/repo.js';
 import { ProcessTracker } from '../lab/processes.js';
@@ -23,11 +26,12 @@ function collectErrors(page: Page): string[] {
 const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/;
 
 /** Starts `node dist/app/host/main.js --socket …` and resolves with the URL it prints. */
-async function startHost(socketPath: string, processes: ProcessTracker): Promise<string> {
+async function startHost(socketPath: string, processes: ProcessTracker, env: NodeJS.ProcessEnv): Promise<string> {
   let resolveUrl: (url: string) => void = () => undefined;
   const printed = new Promise<string>((resolve) => (resolveUrl = resolve));
   const host = processes.spawn(process.execPath, [`${ROOT}dist/app/host/main.js`, '--socket', socketPath], {
     cwd: ROOT,
+    env,
     onLine: (line) => {
       const match = URL_PATTERN.exec(line);
       if (match?.[1]) resolveUrl(match[1]);
@@ -37,25 +41,37 @@ async function startHost(socketPath: string, processes: ProcessTracker): Promise
   return Promise.race([printed, timeout]);
 }
 
-export async function launchInBrowser(browser: Browser, socketPath: string, colorScheme: 'light' | 'dark' = 'light'): Promise<LaunchedApp> {
+/**
+ * The app's per-user files (launch at login's autostart entry) go to `configHome`, or to a fresh temporary folder that
+ * is removed afterwards: a spec never writes to the real ~/.config.
+ */
+function privateConfigHome(configHome: string | undefined): { path: string; remove(): void } {
+  if (configHome !== undefined) return { path: configHome, remove: () => undefined };
+  const path = mkdtempSync(join(tmpdir(), 'ferry-ui-config-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export async function launchInBrowser(browser: Browser, socketPath: string, colorScheme: 'light' | 'dark' = 'light', configHome?: string): Promise<LaunchedApp> {
   const processes = new ProcessTracker();
-  const url = await startHost(socketPath, processes);
+  const config = privateConfigHome(configHome);
+  const url = await startHost(socketPath, processes, { ...process.env, XDG_CONFIG_HOME: config.path });
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, colorScheme });
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(url);
-  return { page, errors, close: async () => { await context.close(); await processes.stopAll(); } };
+  return { page, errors, close: async () => { await context.close(); await processes.stopAll(); config.remove(); } };
 }
 
-export async function launchInElectron(socketPath: string): Promise<LaunchedApp> {
+export async function launchInElectron(socketPath: string, configHome?: string): Promise<LaunchedApp> {
   const electron = findElectron();
   if (!electron.ok) throw new Error(electron.message);
+  const config = privateConfigHome(configHome);
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   const app: ElectronApplication = await _electron.launch({
     executablePath: electron.path,
     args: [...rootArgs, ELECTRON_MAIN],
-    env: { ...process.env, FERRY_SOCKET: socketPath } as Record<string, string>,
+    env: { ...process.env, FERRY_SOCKET: socketPath, XDG_CONFIG_HOME: config.path } as Record<string, string>,
   });
   const page = await app.firstWindow();
-  return { page, errors: collectErrors(page), close: () => app.close() };
+  return { page, errors: collectErrors(page), close: async () => { await app.close(); config.remove(); } };
 }

@@ -5,6 +5,8 @@ import { TestFerryd } from './test-ferryd.js';
 
 export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
+  /** XDG_CONFIG_HOME of the app process (default: a temporary folder of its own). */
+  configHome?: string;
 }
 
 interface UiFixtures {
@@ -27,8 +29,8 @@ export const test = base.extend<UiFixtures>({
     const opened: LaunchedApp[] = [];
     await use(async (socketPath, options = {}) => {
       const app = testInfo.project.name === 'electron'
-        ? await launchInElectron(socketPath)
-        : await launchInBrowser(browser, socketPath, options.colorScheme);
+        ? await launchInElectron(socketPath, options.configHome)
+        : await launchInBrowser(browser, socketPath, options.colorScheme, options.configHome);
       opened.push(app);
       return app.page;
     });

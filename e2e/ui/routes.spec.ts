@@ -1,6 +1,9 @@
-// Routes & DNS against the real ferryd in the lab: edits are saved through profile.update and, after "Reconnect now",
-// show up as routes in the client namespace (a custom network; then full IPv4 without private networks).
+// Routes & DNS against the real ferryd in the lab: edits are saved through profile.update and, after "Reconnect now"
+// (a connect with restart: the state never passes disconnected), show up as routes in the client namespace (a custom
+// network; then full IPv4 without private networks).
 import type { Page } from '@playwright/test';
+import { FerryClient } from '../../helper/src/ipc/client.js';
+import type { ConnectionState } from '../../shared/src/protocol/state.js';
 import { LAB } from '../lab/addressing.js';
 import { fullStatus, waitForStatus } from '../lab/block-flow.js';
 import { createLab, type Lab } from '../lab/lab.js';
@@ -24,15 +27,35 @@ test.afterAll(async () => {
   await lab?.destroy();
 });
 
-/** Saves the Routes page, checks the "reconnect to apply" notice, reconnects from it and waits for the new tunnel. */
+/** Every state ferryd announces (its `state` events, repeats folded) from now until `stop`. */
+async function recordStates(): Promise<{ states: ConnectionState[]; stop(): void }> {
+  const client = await FerryClient.connect(lab.socketPath, { clientName: 'routes-spec', connectTimeoutMs: 2000 });
+  const states: ConnectionState[] = [];
+  await client.subscribe(['state'], (event) => {
+    if (event.event === 'state' && states.at(-1) !== event.data.state) states.push(event.data.state);
+  });
+  return { states, stop: () => client.close() };
+}
+
+/**
+ * Saves the Routes page, checks the "reconnect to apply" notice, reconnects from it and waits for the new tunnel —
+ * which replaced the old one without ever being disconnected (so a kill switch's block would have stayed up).
+ */
 async function saveAndReconnect(page: Page): Promise<void> {
   const before = (await fullStatus(lab)).since;
   await page.getByRole('button', { name: 'Save' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'still uses the previous settings' });
   await expect(notice).toBeVisible();
-  await notice.getByRole('button', { name: 'Reconnect now' }).click();
-  await expect(notice).toHaveCount(0);
-  await waitForStatus(lab, 'a new connected tunnel', (status) => status.state === 'connected' && status.since !== before, 30_000);
+  const recorder = await recordStates();
+  try {
+    await notice.getByRole('button', { name: 'Reconnect now' }).click();
+    await expect(notice).toHaveCount(0);
+    await waitForStatus(lab, 'a new connected tunnel', (status) => status.state === 'connected' && status.since !== before, 30_000);
+    await expect.poll(() => recorder.states.at(-1)).toBe('connected');
+    expect(recorder.states).toEqual(['disconnecting', 'connecting', 'connected']);
+  } finally {
+    recorder.stop();
+  }
 }
 
 test('a custom route and "exclude private networks" reach the client namespace after Reconnect now', async ({ openAppAt }) => {
@@ -75,6 +98,13 @@ test('a custom route and "exclude private networks" reach the client namespace a
   expect(await routeDevice(lab, '192.168.1.20')).not.toBe(device);
   expect(await routeDevice(lab, '10.1.2.3')).not.toBe(device);
   expect(await routeDevice(lab, LAB.server.v4)).not.toBe(device);
+  // Everything public goes through the tunnel, so the kill switch's "Full tunnel" default blocks the rest; a restart
+  // (here from the CLI) keeps that block: the same one, since the same moment.
+  const blocked = await fullStatus(lab);
+  expect(blocked).toMatchObject({ state: 'connected', blockedBy: 'killSwitch' });
+  await lab.ferryJson(['connect', 'Lab', '--restart', '--wait']);
+  expect(await fullStatus(lab)).toMatchObject({ state: 'connected', blockedBy: 'killSwitch', blockedSince: blocked.blockedSince });
+  expect(await lab.whoami('client', LAB.otherV4)).toBe(LAB.server.v4);
   // Read back as switches, not as a wall of custom routes.
   await page.reload();
   await openSection(page, 'Routes & DNS');

@@ -25,6 +25,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByLabel('Add a network').fill('10.20.0.0/16');
     await page.getByLabel('Add a network').press('Enter');
     await shoot(page, `${SHOTS_DIR}routes-${scheme}.png`);
+    // Saved, so that leaving the page does not ask "Discard changes?" (and the small-window shot shows the same routes).
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
     await openSection(page, 'Settings');
     await shoot(page, `${SHOTS_DIR}settings-${scheme}.png`);
     await page.setViewportSize({ width: 800, height: 600 });

@@ -1,5 +1,6 @@
 // The app shell: the service screens while ferryd is unreachable, otherwise the sidebar and the open page.
 import { useEffect } from 'react';
+import { DiscardChangesDialog } from './components/DiscardChangesDialog.js';
 import { Sidebar } from './components/Sidebar.js';
 import { HomePage } from './features/home/HomePage.js';
 import { LogsPage } from './features/logs/LogsPage.js';
@@ -8,10 +9,11 @@ import { RoutesPage } from './features/routes/RoutesPage.js';
 import { ServiceUnavailable } from './features/service/ServiceUnavailable.js';
 import { StartupScreen } from './features/service/StartupScreen.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
+import { SplitPage } from './features/split/SplitPage.js';
 import { useApp } from './store/use-app.js';
 import { applyTheme } from './theme/theme.js';
 
-const PAGES = { home: HomePage, profiles: ProfilesPage, routes: RoutesPage, settings: SettingsPage, logs: LogsPage };
+const PAGES = { home: HomePage, profiles: ProfilesPage, routes: RoutesPage, split: SplitPage, settings: SettingsPage, logs: LogsPage };
 
 function Notice() {
   const notice = useApp((state) => state.notice);
@@ -34,6 +36,7 @@ export function App() {
       <main className="page" id="main">
         <Page />
       </main>
+      <DiscardChangesDialog />
       <Notice />
     </div>
   );

@@ -110,6 +110,36 @@ describe('ConnectionManager', () => {
     expect(manager.current().profile).toBe('b');
   });
 
+  it('restarts the tunnel of the profile already up only when asked, keeping the block and never passing disconnected', async () => {
+    const profiles = { work: profileConfig(['10.66.0.0/24']) };
+    const { manager, tunnels, network, firewall, states } = setup(profiles, { killSwitch: 'on' });
+    await manager.connect('work');
+    tunnels.last.emit({ type: 'handshake-complete', peer: KEY_B, role: 'initiator' });
+    profiles.work = profileConfig(['10.66.0.0/24', '198.18.0.0/24']);
+    // Without restart, a connect to the profile that is up changes nothing (the edit waits).
+    expect(await manager.connect('work')).toMatchObject({ ok: true, value: { state: 'connected' } });
+    expect(tunnels.opened).toHaveLength(1);
+
+    const blocksBefore = firewall.history.length;
+    expect(await manager.connect('work', { restart: true })).toMatchObject({ ok: true, value: { state: 'connecting', profile: 'work' } });
+    expect(tunnels.opened).toHaveLength(2);
+    expect(tunnels.opened[0]!.closed).toBe(true);
+    expect(tunnels.last.handshakeRequests).toBe(1);
+    expect(network.current?.routes).toEqual(['10.66.0.0/24', '198.18.0.0/24']);
+    tunnels.last.emit({ type: 'handshake-complete', peer: KEY_B, role: 'initiator' });
+    expect(states).toEqual(['connecting', 'connected', 'disconnecting', 'connecting', 'connected']);
+    // The block was replaced, never lifted.
+    expect(firewall.history.slice(blocksBefore)).not.toContain(null);
+    expect(firewall.history.at(-1)).not.toBeNull();
+  });
+
+  it('restart from disconnected is an ordinary connect', async () => {
+    const { manager, tunnels, states } = setup({ work: profileConfig(['10.66.0.0/24']) });
+    expect((await manager.connect('work', { restart: true })).ok).toBe(true);
+    expect(tunnels.opened).toHaveLength(1);
+    expect(states).toEqual(['connecting']);
+  });
+
   it('goes to reconnecting when handshakes go unanswered and back when one completes', async () => {
     const { manager, tunnels } = setup({ work: profileConfig(['10.66.0.0/24']) });
     await manager.connect('work');

@@ -57,6 +57,8 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** Addresses for endpoint hosts that do not resolve (at start-up: those of the block a crashed ferryd left). */
   fallbackEndpoints?: FirewallEndpoint[];
+  /** Bring the tunnel up afresh even if this profile is already up (an edited profile takes effect); the block stays throughout. */
+  restart?: boolean;
 }
 
 const DEFAULT_WAIT_MS = 15_000;
@@ -127,7 +129,8 @@ export class ConnectionManager {
       const summary = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
       return fail('PROFILE_INVALID', `profile "${name}" cannot connect: ${summary}`, { errors: problems });
     }
-    if (this.active?.profile !== name || this.status.current === 'error') {
+    // Otherwise a connect to the profile that is already up (or coming up) changes nothing.
+    if (options.restart || this.active?.profile !== name || this.status.current === 'error') {
       const started = await this.start(profile.name, profile.config, options.fallbackEndpoints ?? []);
       if (!started.ok) return started;
     }
@@ -179,11 +182,11 @@ export class ConnectionManager {
   private async bringUp(profile: string, config: WgQuickConfig, endpoints: (Endpoint | undefined)[], generation: number): Promise<FerryResult<void>> {
     let tunnel: TunnelHandle | undefined;
     try {
-      const routing = await this.routingFor(config);
+      const endpoint = endpoints.find(Boolean);
+      // Two read-only look-ups (ip route show/get), side by side: every step here adds to connect time.
+      const [routing, mtuBytes] = await Promise.all([this.routingFor(config), config.interface.mtu ?? this.deps.defaultMtu(endpoint?.address ?? null)]);
       const protectedNow = await this.protect(config, endpoints, routing.fwmark, generation);
       if (!protectedNow.ok) return protectedNow;
-      const endpoint = endpoints.find(Boolean);
-      const mtuBytes = config.interface.mtu ?? (await this.deps.defaultMtu(endpoint?.address ?? null));
       tunnel = this.openTunnel(config, endpoints, mtuBytes, routing.fwmark, this.deviceEventsFor(generation, () => tunnel));
       const plan = networkPlan(config, tunnel.interfaceName, mtuBytes, routing);
       const applied = await this.deps.network.apply(plan);

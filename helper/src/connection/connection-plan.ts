@@ -1,6 +1,7 @@
 // What a stored profile means for one connection: the Device's peers and the network plan (wg-quick semantics).
 import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
-import { formatCidr, isDefaultRoute, parseCidr, type Cidr } from '../../../shared/src/net/cidr.js';
+import { cidrContains, excludeCidrs, formatCidr, isDefaultRoute, makeCidr, parseCidr, type Cidr } from '../../../shared/src/net/cidr.js';
+import { parseIp } from '../../../shared/src/net/ip-address.js';
 import { parseKey } from '../../../shared/src/keys/base64-key.js';
 import type { Endpoint, PeerConfig } from '../wireguard/device.js';
 import type { TunnelNetworkPlan } from '../platform/network.js';
@@ -52,21 +53,43 @@ export function requireKey(text: string | undefined, what: string): Uint8Array {
   return key;
 }
 
-/** The system changes for this profile: addresses, MTU, routes, policy routing for /0, DNS. */
+/** The servers' addresses as host networks: given (resolved endpoints), or else the endpoints written as IP literals. */
+function serverHosts(config: WgQuickConfig, endpointAddresses: readonly string[] | undefined): Cidr[] {
+  const addresses = endpointAddresses ?? config.peers.flatMap((peer) => (peer.endpoint ? [peer.endpoint.host] : []));
+  return addresses.flatMap((address) => {
+    const bytes = parseIp(address);
+    return bytes ? [makeCidr(bytes, bytes.length * 8)] : [];
+  });
+}
+
+/**
+ * Routes for the AllowedIPs other than /0. One that holds a server's address is split around it: routed into the
+ * tunnel, Ferry's own encrypted packets to that server would loop (the socket's mark only helps with policy routing,
+ * and even then the explicit route in the main table wins).
+ */
+function tunnelRoutes(config: WgQuickConfig, endpointAddresses: readonly string[] | undefined): string[] {
+  const servers = serverHosts(config, endpointAddresses);
+  return allowedCidrs(config)
+    .filter((cidr) => !isDefaultRoute(cidr))
+    .flatMap((cidr) => (servers.some((server) => cidrContains(cidr, server)) ? excludeCidrs([cidr], servers) : [cidr]))
+    .sort((a, b) => b.prefixLength - a.prefixLength)
+    .map(formatCidr);
+}
+
+/**
+ * The system changes for this profile: addresses, MTU, routes, policy routing for /0, DNS. `endpointAddresses` are
+ * the servers' resolved addresses (without them, only endpoints written as IP literals are kept out of the routes).
+ */
 export function networkPlan(
   config: WgQuickConfig,
   interfaceName: string,
   mtuBytes: number,
   routing: RoutingChoice | null,
+  endpointAddresses?: readonly string[],
 ): TunnelNetworkPlan {
   const routesOff = config.interface.table?.kind === 'off';
   const families = defaultRouteFamilies(config);
-  const routes = routesOff
-    ? []
-    : allowedCidrs(config)
-        .filter((cidr) => !isDefaultRoute(cidr))
-        .sort((a, b) => b.prefixLength - a.prefixLength)
-        .map(formatCidr);
+  const routes = routesOff ? [] : tunnelRoutes(config, endpointAddresses);
   const needsPolicyRouting = !routesOff && (families.ipv4 || families.ipv6) && routing !== null;
   const { dns, dnsSearch } = config.interface;
   return {

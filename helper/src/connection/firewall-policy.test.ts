@@ -1,6 +1,7 @@
 // The block ferryd wants for each connection state × settings × profile, table-driven (issue 4).
 import { describe, expect, it } from 'vitest';
 import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
+import { excludeCidrs, formatCidr, parseCidr, type Cidr } from '../../../shared/src/net/cidr.js';
 import type { ConnectionState } from '../../../shared/src/protocol/state.js';
 import type { FirewallPolicy } from '../platform/firewall.js';
 import {
@@ -98,6 +99,12 @@ describe('killSwitchApplies / needsFirewallMark', () => {
   });
 });
 
+function cidr(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.cidr;
+}
+
 function config(allowedIps: string[], extra: Partial<WgQuickConfig['interface']> = {}): WgQuickConfig {
   return {
     interface: { addresses: ['10.64.0.2/32'], dns: ['10.64.0.1'], dnsSearch: ['corp'], preUp: [], postUp: [], preDown: [], postDown: [], ...extra },
@@ -121,6 +128,23 @@ describe('profileFirewallFacts', () => {
       tunnelsIpv6: ipv6,
       dnsServers: ['10.64.0.1'],
     });
+  });
+
+  // What the Routes page's "exclude private networks" writes: the default route minus the LAN ranges and the server.
+  const complement = (base: string, holes: string[]): string[] =>
+    excludeCidrs([cidr(base)], holes.map(cidr)).map(formatCidr);
+  const LAN_V4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '224.0.0.0/4', '255.255.255.255/32'];
+  const LAN_V6 = ['fc00::/7', 'fe80::/10', 'ff00::/8'];
+
+  it.each([
+    ['IPv4', '0.0.0.0/0', LAN_V4, { address: '203.0.114.7', port: 51820 }, '203.0.114.7/32', '8.8.8.0/24'],
+    ['IPv6', '::/0', LAN_V6, { address: '2a01:4f8::7', port: 51820 }, '2a01:4f8::7/128', '2a00::/16'],
+  ])('%s: everything but private networks and the server counts as a full tunnel; a public hole does not', (_family, base, lan, endpoint, server, publicHole) => {
+    const withServer = { ...connection, endpoints: [endpoint] };
+    expect(profileFirewallFacts(config(complement(base, [...lan, server])), withServer).fullTunnel).toBe(true);
+    expect(profileFirewallFacts(config(complement(base, [...lan, server, publicHole])), withServer).fullTunnel).toBe(false);
+    // The hole for the server counts only for the server's own address.
+    expect(profileFirewallFacts(config(complement(base, [...lan, server])), connection).fullTunnel).toBe(false);
   });
 });
 

@@ -1,17 +1,21 @@
 // Which block ferryd wants for a connection state, the user's settings and the profile: a pure function, no I/O (issue 4).
 import type { WgQuickConfig } from '../../../shared/src/config/wg-config.js';
-import { parseCidr } from '../../../shared/src/net/cidr.js';
+import { makeCidr, parseCidr, type Cidr } from '../../../shared/src/net/cidr.js';
+import { parseIp } from '../../../shared/src/net/ip-address.js';
+import { coversPublicAddressSpace } from '../../../shared/src/net/public-address-space.js';
 import type { Settings } from '../../../shared/src/protocol/settings.js';
 import type { ConnectionState } from '../../../shared/src/protocol/state.js';
 import type { FirewallEndpoint, FirewallPolicy, FirewallSplit } from '../platform/firewall.js';
-import { defaultRouteFamilies } from './connection-plan.js';
 
 export type FirewallSettings = Pick<Settings, 'killSwitch' | 'lockdown' | 'allowLan'>;
 
 /** What the block needs to know of the connection being made; see `profileFirewallFacts`. */
 export interface ProfileFirewallFacts {
   interfaceName: string;
-  /** The profile routes 0.0.0.0/0 or ::/0 into the tunnel (what killSwitch 'auto' keys on). */
+  /**
+   * The profile routes all public addresses of IPv4 or IPv6 into the tunnel (what killSwitch 'auto' keys on): 0.0.0.0/0
+   * or ::/0, but also "everything but private networks" (and the server's own address).
+   */
   fullTunnel: boolean;
   /** The profile has IPv6 AllowedIPs; otherwise IPv6 stays blocked while protected. */
   tunnelsIpv6: boolean;
@@ -76,16 +80,18 @@ export function profileFirewallFacts(
   connection: { interfaceName: string; endpoints: FirewallEndpoint[]; fwmark: number | null },
 ): ProfileFirewallFacts {
   const routesOff = config.interface.table?.kind === 'off';
-  const families = defaultRouteFamilies(config);
-  const tunnelsIpv6 = config.peers.some((peer) =>
-    peer.allowedIps.some((text) => {
-      const parsed = parseCidr(text);
-      return parsed.ok && parsed.cidr.family === 6;
-    }),
-  );
+  const allowed: Cidr[] = config.peers.flatMap((peer) => peer.allowedIps.flatMap((text) => {
+    const parsed = parseCidr(text);
+    return parsed.ok ? [parsed.cidr] : [];
+  }));
+  const servers = connection.endpoints.flatMap(({ address }) => {
+    const bytes = parseIp(address);
+    return bytes ? [makeCidr(bytes, bytes.length * 8)] : [];
+  });
+  const tunnelsIpv6 = allowed.some((cidr) => cidr.family === 6);
   return {
     interfaceName: connection.interfaceName,
-    fullTunnel: !routesOff && (families.ipv4 || families.ipv6),
+    fullTunnel: !routesOff && (coversPublicAddressSpace(allowed, 4, servers) || coversPublicAddressSpace(allowed, 6, servers)),
     tunnelsIpv6,
     endpoints: connection.endpoints.map(({ address, port }) => ({ address, port })),
     fwmark: connection.fwmark,

@@ -10,6 +10,8 @@ export interface ConnectOptions {
   wait: boolean;
   /** With `wait`: give up after this long (HANDSHAKE_TIMEOUT); the attempt itself may keep retrying. */
   timeoutMs: number;
+  /** Bring the tunnel up afresh even if this profile is already up (an edited profile takes effect) without lifting the block. */
+  restart?: boolean;
 }
 
 /** Events the service emits; the IPC server forwards them to subscribed clients. */

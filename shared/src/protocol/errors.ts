@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'SPLIT_UNAVAILABLE',
   'PATH_INVALID',
   'PROCESS_NOT_FOUND',
+  /** Never sent by ferryd: the app's bridge answers it for a call made while ferryd (or the browser host) cannot be reached. */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -55,6 +57,7 @@ export const DEFAULT_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   SPLIT_UNAVAILABLE: 'split tunnelling cannot be enforced on this system',
   PATH_INVALID: 'the path is not an absolute path to an existing executable file',
   PROCESS_NOT_FOUND: 'no such process',
+  SERVICE_UNAVAILABLE: "Ferry's service is not available",
   INTERNAL: 'internal error in ferryd',
 };
 

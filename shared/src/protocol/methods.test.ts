@@ -62,7 +62,7 @@ describe('method table', () => {
   });
 
   it('fills in defaults', () => {
-    expect(methods.connect.params.parse({ name: 'home' })).toEqual({ name: 'home', wait: false, timeoutMs: 30_000 });
+    expect(methods.connect.params.parse({ name: 'home' })).toEqual({ name: 'home', wait: false, timeoutMs: 30_000, restart: false });
     expect(methods['profile.export'].params.parse({ name: 'home' })).toEqual({ name: 'home', includePrivateKey: false });
     expect(methods['logs.get'].params.parse({})).toEqual({ limit: 200 });
   });

@@ -70,6 +70,8 @@ export const methods = {
       /** Reply once connected (or failed) instead of as soon as the attempt starts. */
       wait: z.boolean().default(false),
       timeoutMs: z.number().int().min(1).max(MAX_CONNECT_TIMEOUT_MS).default(DEFAULT_CONNECT_TIMEOUT_MS),
+      /** Bring the tunnel up again even if this profile is already up (so an edited profile takes effect); the kill switch's block stays. */
+      restart: z.boolean().default(false),
     }),
     statusSchema,
     'write',

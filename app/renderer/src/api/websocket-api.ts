@@ -1,12 +1,14 @@
 // FerryApi over the browser host's WebSocket: requests by id, pushed events and link state, reconnecting if the host goes away.
-import { fail, type FerryResult } from '../../../../shared/src/protocol/errors.js';
+import { ferryError, type FerryResult } from '../../../../shared/src/protocol/errors.js';
 import type { FerryEvent } from '../../../../shared/src/protocol/events.js';
-import { CONNECTING, serviceUnavailableError, type BridgeConnection } from '../../../common/bridge-connection.js';
+import { CONNECTING, type BridgeConnection } from '../../../common/bridge-connection.js';
 import type { FerryApi } from '../../../common/ferry-api.js';
 import { hostMessageSchema, HOST_SOCKET_PATH, type HostMessage } from '../../../common/host-wire.js';
 
 const RETRY_DELAYS_MS = [250, 500, 1000, 2000];
 const HOST_GONE_MESSAGE = 'This page lost its Ferry host. If you stopped `npm run host`, start it again and open the address it prints.';
+/** What a call gets while the page has no host: the host, not ferryd, is what is missing. */
+const HOST_GONE_ERROR = ferryError('SERVICE_UNAVAILABLE', HOST_GONE_MESSAGE);
 const HOST_GONE: BridgeConnection = {
   status: 'service-unavailable',
   reason: 'host-gone',
@@ -56,7 +58,7 @@ export function createWebSocketApi(origin: string, token: string): FerryApi {
     };
     ws.onclose = () => {
       socket = null;
-      for (const resolve of pending.values()) resolve({ ok: false, error: serviceUnavailableError(HOST_GONE_MESSAGE) });
+      for (const resolve of pending.values()) resolve({ ok: false, error: HOST_GONE_ERROR });
       pending.clear();
       if (link.status !== 'service-unavailable' || link.reason !== 'host-gone') setLink(HOST_GONE);
       setTimeout(open, RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
@@ -67,7 +69,7 @@ export function createWebSocketApi(origin: string, token: string): FerryApi {
   return {
     call: ((method: string, params?: unknown) => {
       if (socket === null || socket.readyState !== WebSocket.OPEN) {
-        return Promise.resolve(fail('SYSTEM_ERROR', HOST_GONE_MESSAGE, { serviceUnavailable: true }));
+        return Promise.resolve({ ok: false, error: HOST_GONE_ERROR });
       }
       const id = nextId++;
       const sent = socket;

@@ -15,7 +15,7 @@ export interface StatusSlice {
   loadStatus(): Promise<void>;
   connect(profile: string): Promise<void>;
   disconnect(): Promise<void>;
-  /** Disconnect, then connect `profile` again (so an edited profile takes effect). */
+  /** Brings `profile` up afresh (so an edited profile takes effect) without passing through disconnected: the kill switch's block stays. */
   reconnect(profile: string): Promise<void>;
 }
 
@@ -58,13 +58,10 @@ export function createStatusSlice(api: FerryApi): StateCreator<AppState, [], [],
         set({ pendingAction: 'disconnect', actionError: null });
         settle(await api.call('disconnect'));
       },
-      // ferryd treats connect to the profile already up as a no-op, so a reconnect is two steps.
+      // A plain connect to the profile already up changes nothing; disconnect + connect would lift the block in between.
       reconnect: async (profile) => {
         set({ pendingAction: 'connect', actionError: null });
-        const down = await api.call('disconnect');
-        if (!down.ok) return settle(down);
-        if (isCurrent(down.value, get().status)) apply(down.value);
-        settle(await api.call('connect', { name: profile }));
+        settle(await api.call('connect', { name: profile, restart: true }));
       },
     };
   };

@@ -31,16 +31,53 @@ describe('store actions', () => {
     expect(store.getState().appliesOnReconnect).toEqual([]);
   });
 
-  it('reconnects by disconnecting, then connecting the same profile', async () => {
+  it('reconnects with one connect that restarts the profile (no disconnect: the block stays)', async () => {
     const fake = api();
-    fake.replies.set('disconnect', () => ({ ok: true, value: status('disconnected', 5, null) }));
     fake.replies.set('connect', () => ({ ok: true, value: status('connecting', 6) }));
     const store = createAppStore(fake);
     store.setState({ status: status('connected', 1) });
     await store.getState().reconnect('A');
-    expect(fake.calls.map((call) => call.method)).toEqual(['disconnect', 'connect']);
-    expect(fake.calls[1]?.params).toEqual({ name: 'A' });
+    expect(fake.calls.map((call) => call.method)).toEqual(['connect']);
+    expect(fake.calls[0]?.params).toEqual({ name: 'A', restart: true });
     expect(store.getState()).toMatchObject({ pendingAction: null, status: { state: 'connecting' } });
+  });
+
+  it('launch at login: read from the app process, shown at once when changed, put back with the error when refused', async () => {
+    const fake = api();
+    fake.replies.set('desktop.getLaunchAtLogin', () => ({ ok: true, value: { enabled: false, unavailable: null } }));
+    fake.replies.set('desktop.setLaunchAtLogin', () => ({ ok: false, error: { code: 'SYSTEM_ERROR', message: 'could not write' } }));
+    const store = createAppStore(fake);
+    await store.getState().loadLaunchAtLogin();
+    expect(store.getState().launchAtLogin).toEqual({ enabled: false, unavailable: null });
+    const change = store.getState().setLaunchAtLogin(true);
+    expect(store.getState().launchAtLogin?.enabled).toBe(true);
+    await change;
+    expect(store.getState()).toMatchObject({ launchAtLogin: { enabled: false }, launchAtLoginError: { message: 'could not write' } });
+    fake.replies.set('desktop.setLaunchAtLogin', (params) => ({ ok: true, value: { enabled: (params as { enabled: boolean }).enabled, unavailable: null } }));
+    await store.getState().setLaunchAtLogin(true);
+    expect(store.getState()).toMatchObject({ launchAtLogin: { enabled: true }, launchAtLoginError: null });
+    expect(fake.calls.at(-1)).toEqual({ method: 'desktop.setLaunchAtLogin', params: { enabled: true } });
+  });
+
+  it('holds a navigation back while a form has unsaved edits, until the user discards them', () => {
+    const store = createAppStore(api());
+    const state = () => store.getState();
+    state().goTo('routes');
+    expect(state().page).toBe('routes');
+    state().markUnsaved('routes', true);
+    state().goTo('settings');
+    expect(state()).toMatchObject({ page: 'routes', pendingLeave: expect.any(Function) });
+    state().answerLeave(false);
+    expect(state()).toMatchObject({ page: 'routes', pendingLeave: null, unsaved: ['routes'] });
+    // Going to the page already open is no navigation.
+    state().goTo('routes');
+    expect(state().pendingLeave).toBeNull();
+    state().goTo('settings');
+    state().answerLeave(true);
+    expect(state()).toMatchObject({ page: 'settings', pendingLeave: null, unsaved: [] });
+    let left = false;
+    state().leaveForms(() => (left = true));
+    expect(left).toBe(true);
   });
 
   it('shows a setting change at once and puts it back when ferryd refuses it', async () => {

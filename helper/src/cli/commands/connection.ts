@@ -1,4 +1,4 @@
-// `ferry connect NAME [--wait] [--timeout SECONDS]` and `ferry disconnect`.
+// `ferry connect NAME [--wait] [--timeout SECONDS] [--restart]` and `ferry disconnect`.
 import { MAX_CONNECT_TIMEOUT_MS } from '../../../../shared/src/protocol/methods.js';
 import { EXIT_FAILURE, UsageError, type CommandSpec } from '../command-spec.js';
 import { formatTransition } from '../format/status-text.js';
@@ -19,16 +19,17 @@ export function parseTimeoutSeconds(text: string | undefined): number | undefine
 
 export const connectCommand: CommandSpec = {
   path: ['connect'],
-  synopsis: 'NAME [--wait] [--timeout SECONDS]',
-  summary: 'connect with a profile; --wait returns once connected (or failed)',
-  options: { wait: { type: 'boolean' }, timeout: { type: 'string' } },
+  synopsis: 'NAME [--wait] [--timeout SECONDS] [--restart]',
+  summary: 'connect with a profile; --wait returns once connected (or failed); --restart reconnects a profile already up (the kill switch stays on)',
+  options: { wait: { type: 'boolean' }, timeout: { type: 'string' }, restart: { type: 'boolean' } },
   positionals: { names: ['NAME'], min: 1 },
   check: (options) => void parseTimeoutSeconds(options.timeout as string | undefined),
   run: async (context) => {
     const timeoutMs = parseTimeoutSeconds(context.options.timeout as string | undefined);
     const name = context.positionals[0] ?? '';
     const wait = context.options.wait === true;
-    const params = timeoutMs === undefined ? { name, wait } : { name, wait, timeoutMs };
+    const restart = context.options.restart === true;
+    const params = { name, wait, ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(restart ? { restart } : {}) };
     const status = await context.client.callWithin((timeoutMs ?? 30_000) + REPLY_MARGIN_MS, 'connect', params);
     if (status.state === 'error') {
       if (context.json) context.io.stdout(`${JSON.stringify(status)}\n`);

@@ -5,8 +5,8 @@ import type { HandlerDeps } from '../handler-types.js';
 
 export async function connect(deps: HandlerDeps, params: MethodParamsParsed<'connect'>): Promise<FerryResult<MethodResult<'connect'>>> {
   if (!deps.profiles.get(params.name)) return fail('PROFILE_NOT_FOUND', `profile "${params.name}" not found`);
-  deps.logger.info('connect requested', { profile: params.name, wait: params.wait });
-  return deps.service.connect(params.name, { wait: params.wait, timeoutMs: params.timeoutMs });
+  deps.logger.info('connect requested', { profile: params.name, wait: params.wait, restart: params.restart });
+  return deps.service.connect(params.name, { wait: params.wait, timeoutMs: params.timeoutMs, ...(params.restart ? { restart: true } : {}) });
 }
 
 export async function disconnect(deps: HandlerDeps): Promise<FerryResult<MethodResult<'disconnect'>>> {

@@ -1,6 +1,7 @@
 // The profile editor's form view: fields with inline validation; nothing reaches ferryd until every field is valid.
 import { useEffect, useState } from 'react';
 import type { PublicProfile } from '../../../../../shared/src/profile/profile-schema.js';
+import { useUnsavedChanges } from '../../components/use-unsaved-changes.js';
 import { useApp } from '../../store/use-app.js';
 import { InterfaceFields } from './InterfaceFields.js';
 import { PeerFields } from './PeerFields.js';
@@ -13,6 +14,7 @@ export function ProfileFormPanel({ profile, readOnly }: { profile: PublicProfile
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges('profile-form', dirty);
   // Profiles arrive as new objects on every `profiles` event: reset only when this one's content changed.
   const contentKey = JSON.stringify(profile);
   useEffect(() => {

@@ -14,6 +14,7 @@ export function ProfilesPage() {
   const selected = useApp((state) => state.selectedProfile);
   const select = useApp((state) => state.selectProfile);
   const readOnly = useApp((state) => state.link.status !== 'ready' || state.link.access === 'read');
+  const leave = useApp((state) => state.leaveForms);
   const [mode, setMode] = useState<Mode>('edit');
   const profile = profiles.find((candidate) => candidate.name === selected) ?? profiles[0] ?? null;
   const finish = (name: string | null) => {
@@ -26,14 +27,17 @@ export function ProfilesPage() {
       <header className="page-header">
         <h1>Profiles</h1>
         <div className="header-actions">
-          <button type="button" className="button" disabled={readOnly} onClick={() => setMode('import')}>Import…</button>
-          <button type="button" className="button button-primary" disabled={readOnly} onClick={() => setMode('create')}>
+          <button type="button" className="button" disabled={readOnly} onClick={() => leave(() => setMode('import'))}>Import…</button>
+          <button type="button" className="button button-primary" disabled={readOnly} onClick={() => leave(() => setMode('create'))}>
             <Icon name="plus" size={16} /> New profile
           </button>
         </div>
       </header>
       <div className="profiles-layout">
-        <ProfileList shown={mode === 'edit' ? profile?.name ?? null : null} onSelect={(name) => { select(name); setMode('edit'); }} />
+        <ProfileList shown={mode === 'edit' ? profile?.name ?? null : null} onSelect={(name) => {
+          // The profile already open is no navigation: its edits stay.
+          if (mode !== 'edit' || name !== profile?.name) leave(() => { select(name); setMode('edit'); });
+        }} />
         <div className="profiles-detail">
           {mode === 'import' && <ImportPanel onDone={finish} />}
           {mode === 'create' && <CreatePanel onDone={finish} />}

@@ -2,6 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ConfigError } from '../../../../../shared/src/config/wg-config.js';
 import type { PublicProfile } from '../../../../../shared/src/profile/profile-schema.js';
+import { useUnsavedChanges } from '../../components/use-unsaved-changes.js';
 import { useApp } from '../../store/use-app.js';
 import { checkRawText, rawTextOf } from './raw-config.js';
 
@@ -36,6 +37,7 @@ export function RawTextEditor({ profile, readOnly }: { profile: PublicProfile; r
   const [errors, setErrors] = useState<ConfigError[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
   const [scrollTop, setScrollTop] = useState(0);
+  useUnsavedChanges('profile-text', text !== original);
   useEffect(() => {
     setText(original);
     setErrors([]);
@@ -51,6 +53,8 @@ export function RawTextEditor({ profile, readOnly }: { profile: PublicProfile; r
     }
     const result = await updateProfile(profile.name, check.body);
     if (!result.ok) return setErrors([{ line: 0, message: result.error.message }]);
+    // What was stored, in canonical form: text that only differed in layout or comments is not left looking unsaved.
+    setText(rawTextOf(result.value.profile));
     setErrors([]);
     setNotes([...check.notices.map((notice) => `Line ${notice.line}: ${notice.message}`), ...check.missing.map((message) => `Before you can connect: ${message}`)]);
     announce(`Saved ${profile.name}`);

@@ -1,6 +1,7 @@
 // The Routes & DNS draft of one profile's server: edit, save through profile.update, and reconnect to apply if it is in use.
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicProfile } from '../../../../../shared/src/profile/profile-schema.js';
+import { useUnsavedChanges } from '../../components/use-unsaved-changes.js';
 import { isInUse } from '../../store/profiles-slice.js';
 import { useApp } from '../../store/use-app.js';
 import { bodyFromProfile } from '../profiles/profile-body.js';
@@ -34,6 +35,7 @@ export function RoutesEditor({ profile, peerIndex }: { profile: PublicProfile; p
   const [busy, setBusy] = useState(false);
   useEffect(() => setDraft(original), [original]);
   const dirty = !sameDraft(draft, original);
+  useUnsavedChanges('routes', dirty);
   const peer = profile.peers[peerIndex];
   const edit = (patch: Partial<RoutesDraft>) => setDraft((current) => ({ ...current, ...patch }));
 

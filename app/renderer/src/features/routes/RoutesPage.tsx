@@ -8,6 +8,7 @@ export function RoutesPage() {
   const selected = useApp((state) => state.selectedProfile);
   const select = useApp((state) => state.selectProfile);
   const goTo = useApp((state) => state.goTo);
+  const leave = useApp((state) => state.leaveForms);
   const [peerIndex, setPeerIndex] = useState(0);
   const profile = profiles.find((candidate) => candidate.name === selected) ?? profiles[0] ?? null;
   const peer = profile && peerIndex < profile.peers.length ? peerIndex : 0;
@@ -22,11 +23,11 @@ export function RoutesPage() {
         {profile && (
           <div className="header-actions">
             <label htmlFor="routes-profile" className="header-label">Profile</label>
-            <select id="routes-profile" className="select narrow" value={profile.name} onChange={(event) => { select(event.target.value); setPeerIndex(0); }}>
+            <select id="routes-profile" className="select narrow" value={profile.name} onChange={(event) => { const name = event.target.value; leave(() => { select(name); setPeerIndex(0); }); }}>
               {profiles.map((candidate) => <option key={candidate.name} value={candidate.name}>{candidate.name}</option>)}
             </select>
             {profile.peers.length > 1 && (
-              <select aria-label="Server" className="select narrow" value={peer} onChange={(event) => setPeerIndex(Number(event.target.value))}>
+              <select aria-label="Server" className="select narrow" value={peer} onChange={(event) => { const index = Number(event.target.value); leave(() => setPeerIndex(index)); }}>
                 {profile.peers.map((candidate, index) => <option key={candidate.publicKey} value={index}>Server {index + 1}</option>)}
               </select>
             )}

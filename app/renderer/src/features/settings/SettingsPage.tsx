@@ -1,4 +1,4 @@
-// Settings: protection (kill switch, lockdown, LAN), connection (auto-connect, latency probe), notifications, appearance.
+// Settings: protection (kill switch, lockdown, LAN), connection (auto-connect, latency probe), the app (launch at login, notifications, appearance).
 import type { SettingKey, Settings } from '../../../../../shared/src/protocol/settings.js';
 import { useApp } from '../../store/use-app.js';
 import { AppSection, ConnectionSection, ProtectionSection } from './SettingsSections.js';

@@ -1,9 +1,10 @@
-// The three cards of the Settings page; each control writes one ferryd setting.
+// The three cards of the Settings page; each control writes one ferryd setting (launch at login, the app's own, aside).
 import { useState } from 'react';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { Switch } from '../../components/Switch.js';
 import { TextField } from '../../components/TextField.js';
 import { useApp } from '../../store/use-app.js';
+import { LaunchAtLoginSwitch } from './LaunchAtLoginSwitch.js';
 import type { SectionProps } from './SettingsPage.js';
 
 const KILL_SWITCH_OPTIONS = [
@@ -24,7 +25,7 @@ export function ProtectionSection({ settings, readOnly, set }: SectionProps) {
       <div className="switch-row">
         <div className="switch-text">
           <span>Kill switch</span>
-          <span className="muted">While Ferry connects or is connected, traffic outside the tunnel is blocked, so nothing leaks if the connection drops. “Full tunnel” does it for profiles that send all traffic through the tunnel.</span>
+          <span className="muted">While Ferry connects or is connected, traffic outside the tunnel is blocked, so nothing leaks if the connection drops. “Full tunnel” does it for profiles that send all internet traffic through the tunnel, even with private networks excluded.</span>
         </div>
         <SegmentedControl label="Kill switch" options={KILL_SWITCH_OPTIONS} value={settings.killSwitch} disabled={readOnly} onChange={set('killSwitch')} />
       </div>
@@ -62,6 +63,7 @@ export function AppSection({ settings, readOnly, set }: SectionProps) {
   return (
     <section className="card" aria-labelledby="app-settings-title">
       <h2 id="app-settings-title">App</h2>
+      <LaunchAtLoginSwitch />
       <Switch label="Notifications" description="Tell me when the connection goes up, down or fails."
         checked={settings.notifications} disabled={readOnly} onChange={set('notifications')} />
       <div className="switch-row">
