@@ -32,6 +32,13 @@ describe('ConnectionManager', () => {
     expect(tunnels.last.options.fwmark).toBe(51820);
   });
 
+  it('keeps a server named by host name out of the routes that would hold it, by its resolved address', async () => {
+    const { manager, network, hosts } = setup({ work: profileConfig(['10.66.0.0/24', '198.18.2.0/30'], {}, 'vpn.example.test') });
+    hosts['vpn.example.test'] = '198.18.2.2';
+    expect((await manager.connect('work')).ok).toBe(true);
+    expect(network.current?.routes).toEqual(['198.18.2.3/32', '198.18.2.0/31', '10.66.0.0/24']);
+  });
+
   it('uses the profile FwMark as mark and table when it has one', async () => {
     const { manager, network } = setup({ all: profileConfig(['0.0.0.0/0'], { fwMark: 1234 }) });
     await manager.connect('all');

@@ -188,7 +188,8 @@ export class ConnectionManager {
       const protectedNow = await this.protect(config, endpoints, routing.fwmark, generation);
       if (!protectedNow.ok) return protectedNow;
       tunnel = this.openTunnel(config, endpoints, mtuBytes, routing.fwmark, this.deviceEventsFor(generation, () => tunnel));
-      const plan = networkPlan(config, tunnel.interfaceName, mtuBytes, routing);
+      const serverAddresses = endpoints.flatMap((resolved) => (resolved ? [resolved.address] : []));
+      const plan = networkPlan(config, tunnel.interfaceName, mtuBytes, routing, serverAddresses);
       const applied = await this.deps.network.apply(plan);
       if (!applied.ok) {
         tunnel.close();
