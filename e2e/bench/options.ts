@@ -31,7 +31,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --connects N       connect/disconnect cycles per path (default 10)
   --only LIST        step groups: ping,latency,tcp1,tcp4,udp,connect (default all)
   --paths LIST       ferry,wireguard-go (default both; soak and profile default to ferry)
-  --ferryd-node-args="ARGS"  Node options for ferryd (runs it as node ARGS helper/bin/ferryd)`;
+  --ferryd-node-args="ARGS"  more Node options for ferryd, after its own (first line of helper/bin/ferryd)`;
 
 const OPTION_SPEC = {
   quick: { type: 'boolean', default: false }, soak: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },

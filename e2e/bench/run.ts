@@ -1,12 +1,12 @@
 // `npm run bench`: issue 3's figures for Ferry and for a wireguard-go client against the same wireguard-go server,
 // in one lab and one run (medians over rounds), plus the --soak and --profile modes. Options: see options.ts.
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LAB } from '../lab/addressing.js';
 import { connectNewProfile } from '../lab/ferry-flow.js';
 import { createLab, type Lab } from '../lab/lab.js';
-import { REPO_ROOT } from '../lab/repo.js';
+import { FERRYD_BIN, REPO_ROOT } from '../lab/repo.js';
 import { ferryConnectTimes, referenceBringUpTimes } from './connect-time.js';
 import { formatSelfTimes, topSelfTimes } from './cpu-profile.js';
 import type { PathName, Sample } from './figures.js';
@@ -20,6 +20,16 @@ const RESULTS_DIR = `${REPO_ROOT}e2e/bench/results/`;
 const PROFILE_NAME = 'bench';
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
+/**
+ * ferryd's own Node options (the first line of helper/bin/ferryd): `node ARGS helper/bin/ferryd` skips that line,
+ * so options given to the bench come on top of them, not instead.
+ */
+function withLauncherOptions(nodeArgs: string[] | undefined): string[] | undefined {
+  if (nodeArgs === undefined) return undefined;
+  const shebang = readFileSync(FERRYD_BIN, 'utf8').split('\n', 1)[0] ?? '';
+  return [...shebang.split(' ').filter((word) => word.startsWith('--')), ...nodeArgs];
+}
+
 /** Brings up each path's client side and checks it carries traffic (so no handshake falls inside a measurement). */
 async function preparePaths(lab: Lab, names: readonly PathName[], ferrydNodeArgs?: string[]): Promise<BenchPath[]> {
   const paths: BenchPath[] = [];
@@ -28,7 +38,8 @@ async function preparePaths(lab: Lab, names: readonly PathName[], ferrydNodeArgs
       const reference = await lab.addReferenceClient();
       paths.push({ name, host: 'reference', pid: () => reference.wireguard.pid ?? Number.NaN });
     } else {
-      const ferryd = await lab.startFerryd('info', ferrydNodeArgs);
+      // As under systemd: this sandbox's NODE_EXTRA_CA_CERTS (empty = unset for Node) would add ~1.5 MB of parsed certificates.
+      const ferryd = await lab.startFerryd('info', withLauncherOptions(ferrydNodeArgs), { env: { NODE_EXTRA_CA_CERTS: '' } });
       await connectNewProfile(lab, PROFILE_NAME);
       paths.push({ name, host: 'client', pid: () => ferryd.pid });
     }
@@ -51,7 +62,11 @@ async function connectSamples(lab: Lab, paths: readonly BenchPath[], count: numb
     log(`${path.name}: ${count} connects…`);
     if (path.name === 'ferry') {
       const times = await ferryConnectTimes(lab, PROFILE_NAME, count);
-      samples.ferry = times.connectMs.map((connectMs, i) => ({ connectMs, cliStartMs: times.cliStartMs[i] ?? Number.NaN }));
+      samples.ferry = times.connectMs.map((connectMs, i) => ({
+        connectMs,
+        cliStartMs: times.cliStartMs[i] ?? Number.NaN,
+        ...(times.cliStartExtraCaMs[i] === undefined ? {} : { cliStartExtraCaMs: times.cliStartExtraCaMs[i] }),
+      }));
     } else {
       samples['wireguard-go'] = (await referenceBringUpTimes(lab, count)).map((connectMs) => ({ connectMs }));
     }
@@ -61,7 +76,7 @@ async function connectSamples(lab: Lab, paths: readonly BenchPath[], count: numb
 
 const NOTES = [
   'medians over the rounds; Ferry and wireguard-go alternate step by step in one lab, so compare the two columns of one run only',
-  'connect: Ferry = wall time of `ferry connect --wait` (CLI start-up included, see the next row); wireguard-go = wg-quick-like bring-up (start wireguard-go, wg set, address, link up, first ping reply)',
+  'connect: Ferry = wall time of `ferry connect --wait` (CLI start-up included, see the next rows; the CLI runs without NODE_EXTRA_CA_CERTS, as from a desktop shell); wireguard-go = wg-quick-like bring-up (start wireguard-go, wg set, address, link up, first ping reply)',
   'CPU per GB: utime+stime of ferryd / of the reference wireguard-go process over a 1-stream TCP run, per GB moved',
   'ping under load: with TCP paced below both paths\' capacity (the target); the saturating rows are for information: there the ping waits in the bottleneck\'s queue, often the server\'s, so a faster client can see more of it',
   'the machine has 2 cores shared with other jobs: absolute numbers swing run to run',

@@ -1,11 +1,4 @@
-// Entry point of the `ferry` CLI (helper/bin/ferry): wiring only.
-import { nodeCliIo } from './cli-io.js';
-import { runCli } from './run-cli.js';
+// Entry point of the `ferry` CLI from the compiled modules (helper/bin/ferry prefers the bundle, see bundle-cli.mjs): wiring only.
+import { startCli } from './start-cli.js';
 
-// `ferry logs --follow | head` closes the pipe early: that is a normal way to stop, not a crash.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-process.exitCode = await runCli(process.argv.slice(2), nodeCliIo());
+await startCli();

@@ -61,6 +61,10 @@ describe('ferry against ferryd', () => {
     await ferry('profile', 'import', '/etc/wireguard/home.conf');
     expect(await ferry('connect', 'home', '--wait', '--timeout', '5')).toMatchObject({ code: 0, out: 'connected to "home" (ferry0, 10.0.0.2/32)\n' });
     expect(harness.service.connectCalls.at(-1)).toEqual({ name: 'home', options: { wait: true, timeoutMs: 5000 } });
+    // --restart asks ferryd to bring the profile that is up back afresh (the handler passes it on only when set;
+    // this fake service answers ALREADY_CONNECTED either way).
+    await ferry('connect', 'home', '--restart');
+    expect(harness.service.connectCalls.at(-1)).toMatchObject({ name: 'home', options: { wait: false, restart: true } });
     expect(await ferry('disconnect')).toMatchObject({ code: 0, out: 'disconnected\n' });
     expect(await ferry('disconnect')).toEqual(expect.objectContaining({ code: 1, out: '', err: 'ferry: not connected\n' }));
   });

@@ -1,7 +1,8 @@
 // The order in which a checked plan is applied, wg-quick's `up`: addresses, MTU + up, DNS, routes, then the full-tunnel policy routing.
-import { addAddresses } from './address.linux.js';
+import { addressSteps } from './address.linux.js';
 import { applyDns } from './dns.linux.js';
-import { configureLink, readLink } from './link.linux.js';
+import { runIpSteps } from './ip-batch.linux.js';
+import { linkSteps, readLink } from './link.linux.js';
 import type { LinuxContext } from './linux-context.js';
 import { addMarkFirewall } from './mark-firewall.linux.js';
 import type { CheckedPlan } from './plan-validation.js';
@@ -28,8 +29,8 @@ async function applyFullTunnel(context: LinuxContext, plan: CheckedPlan, fullTun
 export async function applyCheckedPlan(context: LinuxContext, plan: CheckedPlan): Promise<void> {
   const link = await readLink(context, plan.interfaceName);
   if (!link) throw new Error(`the interface ${plan.interfaceName} does not exist`);
-  await addAddresses(context, plan.interfaceName, plan.addresses, link.addresses);
-  await configureLink(context, plan.interfaceName, plan.mtuBytes, link);
+  // Addresses, then MTU + up, in one ip run (connect time: every process ferryd starts costs milliseconds).
+  await runIpSteps(context, [...addressSteps(plan.interfaceName, plan.addresses, link.addresses), ...linkSteps(plan.interfaceName, plan.mtuBytes, link)]);
   if (plan.dns) await applyDns(context, plan.interfaceName, plan.dns);
   await addRoutes(context, plan.interfaceName, plan.routes);
   if (plan.fullTunnel) await applyFullTunnel(context, plan, plan.fullTunnel);

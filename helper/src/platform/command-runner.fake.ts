@@ -27,6 +27,8 @@ function matches(matcher: CommandMatcher, call: RecordedCommand): boolean {
 
 export class FakeCommandRunner implements CommandRunner {
   readonly calls: RecordedCommand[] = [];
+  /** The input of every `ip -batch -` (its lines are also in `calls`, one command each). */
+  readonly batches: string[] = [];
   private readonly scripts: Script[] = [];
 
   /** Answers matching commands with `result` (later scripts win); unmatched commands succeed with no output. */
@@ -48,9 +50,11 @@ export class FakeCommandRunner implements CommandRunner {
 
   clear(): void {
     this.calls.length = 0;
+    this.batches.length = 0;
   }
 
   async run(file: string, args: string[], options: CommandOptions = {}): Promise<CommandResult> {
+    if (file === 'ip' && args.join(' ') === '-batch -') return this.runIpBatch(options);
     const call: RecordedCommand = { file, args: [...args], line: formatCommand(file, args) };
     if (options.input !== undefined) call.input = options.input;
     this.calls.push(call);
@@ -60,5 +64,24 @@ export class FakeCommandRunner implements CommandRunner {
     const result: CommandResult = { code: partial.code ?? 0, stdout: partial.stdout ?? '', stderr: partial.stderr ?? '' };
     if (result.code !== 0 && !options.allowFailure) throw new CommandFailedError(file, args, result);
     return result;
+  }
+
+  /**
+   * `ip -batch -` as ip runs it: each input line is recorded (and scripted) as the command `ip LINE`, and the
+   * first failing line stops the batch with ip's "Command failed -:N".
+   */
+  private async runIpBatch(options: CommandOptions): Promise<CommandResult> {
+    this.batches.push(options.input ?? '');
+    const lines = (options.input ?? '').split('\n').filter(Boolean);
+    let stdout = '';
+    for (const [i, text] of lines.entries()) {
+      const result = await this.run('ip', text.split(' '), { allowFailure: true });
+      stdout += result.stdout;
+      if (result.code === 0) continue;
+      const failed = { code: 1, stdout, stderr: `${result.stderr}\nCommand failed -:${i + 1}\n` };
+      if (!options.allowFailure) throw new CommandFailedError('ip', ['-batch', '-'], failed);
+      return failed;
+    }
+    return { code: 0, stdout, stderr: '' };
   }
 }

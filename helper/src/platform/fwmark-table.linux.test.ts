@@ -21,6 +21,7 @@ describe('chooseFwmarkTable', () => {
     expect(await chooseFwmarkTable(runner)).toBe(51822);
     expect(runner.lines()).toEqual([
       'ip -json -4 route show table 51820',
+      'ip -json -6 route show table 51820',
       'ip -json -4 route show table 51821',
       'ip -json -6 route show table 51821',
       'ip -json -4 route show table 51822',

@@ -90,15 +90,16 @@ export class Journal {
     return this.records;
   }
 
-  /** Appends a change and makes it durable; call before making the change. */
-  async record(change: SystemChange): Promise<void> {
-    this.records = [...this.records, { atWallMs: this.clock.wallMs(), change }];
+  /** Appends changes (several at once: one write for a batch) and makes them durable; call before making them. */
+  async record(...changes: SystemChange[]): Promise<void> {
+    const atWallMs = this.clock.wallMs();
+    this.records = [...this.records, ...changes.map((change) => ({ atWallMs, change }))];
     await this.persist();
   }
 
-  /** Drops one record after its change was undone. */
-  async forget(record: JournalRecord): Promise<void> {
-    this.records = this.records.filter((candidate) => candidate !== record);
+  /** Drops records whose changes were undone (or, from a failed batch, never made). */
+  async forget(...records: JournalRecord[]): Promise<void> {
+    this.records = this.records.filter((candidate) => !records.includes(candidate));
     await this.persist();
   }
 

@@ -1,7 +1,8 @@
 // The tunnel link's state (`ip -json address show`) and its MTU + up configuration (wg-quick: `ip link set mtu N up dev IF`).
 import { canonicalIp } from '../../../shared/src/net/ip-address.js';
+import type { IpStep } from './ip-batch.linux.js';
 import type { SystemChange } from './journal.js';
-import { parseJsonArray, recordThenRun, runUndo, type LinuxContext } from './linux-context.js';
+import { parseJsonArray, runUndo, type LinuxContext } from './linux-context.js';
 
 export interface LinkState {
   mtuBytes: number;
@@ -29,13 +30,11 @@ export async function readLink(context: LinuxContext, interfaceName: string): Pr
   return { mtuBytes: link.mtu, up: (link.flags ?? []).includes('UP'), addresses };
 }
 
-/** Sets the MTU and brings the link up, journaling the previous MTU and admin state. */
-export async function configureLink(context: LinuxContext, interfaceName: string, mtuBytes: number, before: LinkState): Promise<void> {
-  if (before.mtuBytes === mtuBytes && before.up) return;
+/** Setting the MTU and bringing the link up, journaling the previous MTU and admin state; none if nothing changes. */
+export function linkSteps(interfaceName: string, mtuBytes: number, before: LinkState): IpStep[] {
+  if (before.mtuBytes === mtuBytes && before.up) return [];
   const change: SystemChange = { kind: 'link', interfaceName, previousMtuBytes: before.mtuBytes, wasUp: before.up };
-  await recordThenRun(context, change, () =>
-    context.runner.run('ip', ['link', 'set', 'dev', interfaceName, 'mtu', String(mtuBytes), 'up']),
-  );
+  return [{ change, args: ['link', 'set', 'dev', interfaceName, 'mtu', String(mtuBytes), 'up'] }];
 }
 
 /** Puts the MTU and admin state back; a link that is gone needs nothing. */

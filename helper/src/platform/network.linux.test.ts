@@ -43,17 +43,20 @@ describe('LinuxNetworkConfigurator.apply', () => {
     expect(result).toEqual({ ok: true, value: undefined });
     expect(env.runner.lines()).toEqual([
       'ip -json address show dev ferry0',
-      'ip -4 address add 10.64.0.2/32 dev ferry0',
-      'ip -6 address add fd00:64::2/128 dev ferry0',
+      // one ip -batch: addresses (family from the address), MTU + up
+      'ip address add 10.64.0.2/32 dev ferry0',
+      'ip address add fd00:64::2/128 dev ferry0',
       'ip link set dev ferry0 mtu 1420 up',
+      // the coverage checks side by side, then one ip -batch of the routes not covered
       'ip -json -6 route show dev ferry0 match fd00:1::/64',
-      'ip -6 route add fd00:1::/64 dev ferry0',
       'ip -json -4 route show dev ferry0 match 192.168.10.0/24',
-      'ip -4 route add 192.168.10.0/24 dev ferry0',
       'ip -json -4 route show dev ferry0 match 10.64.0.0/16',
       'ip -json -4 route show dev ferry0 match 10.0.0.0/8',
-      'ip -4 route add 10.0.0.0/8 dev ferry0',
+      'ip route add fd00:1::/64 dev ferry0',
+      'ip route add 192.168.10.0/24 dev ferry0',
+      'ip route add 10.0.0.0/8 dev ferry0',
     ]);
+    expect(env.runner.batches).toHaveLength(2);
     expect(await fs.readFile(env.srcValidMarkPath, 'utf8')).toBe('0\n');
     const kinds = (await readJournalFile(env.stateDir))?.map((record) => (record as { change: { kind: string } }).change.kind);
     expect(kinds).toEqual(['address', 'address', 'link', 'route', 'route', 'route']);
@@ -64,7 +67,7 @@ describe('LinuxNetworkConfigurator.apply', () => {
     expect((await env.configurator().apply(plan)).ok).toBe(true);
     expect(env.runner.lines()).toEqual([
       'ip -json address show dev ferry0',
-      'ip -4 address add 10.64.0.2/32 dev ferry0',
+      'ip address add 10.64.0.2/32 dev ferry0',
       'ip link set dev ferry0 mtu 1420 up',
       ...FULL_V4_RULES,
       'nft -f -',
@@ -89,8 +92,8 @@ describe('LinuxNetworkConfigurator.apply', () => {
     const renumber = (line: string): string => line.replace('fwmark 51820', 'fwmark 51821').replace(/table 51820/, 'table 51822');
     expect(env.runner.lines()).toEqual([
       'ip -json address show dev ferry0',
-      'ip -4 address add 10.64.0.2/32 dev ferry0',
-      'ip -6 address add fd00:64::2/128 dev ferry0',
+      'ip address add 10.64.0.2/32 dev ferry0',
+      'ip address add fd00:64::2/128 dev ferry0',
       'ip link set dev ferry0 mtu 1420 up',
       'ip -json -4 route show dev ferry0 match 10.99.0.0/16',
       'ip -4 route add 10.99.0.0/16 dev ferry0',
@@ -135,8 +138,8 @@ describe('LinuxNetworkConfigurator.apply', () => {
       },
     });
     expect(env.runner.lines({ withoutReads: true })).toEqual([
-      'ip -4 address add 10.64.0.2/32 dev ferry0',
-      'ip -6 address add fd00:64::2/128 dev ferry0',
+      'ip address add 10.64.0.2/32 dev ferry0',
+      'ip address add fd00:64::2/128 dev ferry0',
       'ip link set dev ferry0 mtu 1420 up',
       'ip -4 rule add not fwmark 51820 table 51820 priority 32765',
       'ip -4 rule add table main suppress_prefixlength 0 priority 32764',
@@ -162,6 +165,18 @@ describe('LinuxNetworkConfigurator.apply', () => {
       'ip -4 route add 10.99.0.0/16 dev ferry0',
       'ip link set dev ferry0 mtu 1500 down',
     ]);
+  });
+
+  it('a batch that stops midway: the steps never made leave the journal, the ones made are undone', async () => {
+    env.runner.fail('ip address add fd00:64::2/128 dev ferry0', 'Error: ipv6: address already assigned.');
+    const result = await env.configurator().apply(basePlan);
+    expect(result.ok || result.error.details).toMatchObject({ command: 'ip -6 address add fd00:64::2/128 dev ferry0', rolledBack: true });
+    expect(env.runner.lines({ withoutReads: true })).toEqual([
+      'ip address add 10.64.0.2/32 dev ferry0',
+      'ip address add fd00:64::2/128 dev ferry0',
+      'ip -4 address del 10.64.0.2/32 dev ferry0',
+    ]);
+    expect(await readJournalFile(env.stateDir)).toBeNull();
   });
 
   it('a missing interface is a SYSTEM_ERROR with nothing changed', async () => {
@@ -195,7 +210,7 @@ describe('LinuxNetworkConfigurator.apply', () => {
     expect(env.runner.lines({ withoutReads: true })).toEqual([
       'ip link set dev ferry0 mtu 1500 down',
       'ip -4 address del 10.64.0.2/32 dev ferry0',
-      'ip -4 address add 10.64.0.3/32 dev ferry0',
+      'ip address add 10.64.0.3/32 dev ferry0',
       'ip link set dev ferry0 mtu 1420 up',
     ]);
   });

@@ -1,4 +1,5 @@
 // Routes into the tunnel: AllowedIPs other than /0 in the main table, and the /0 in the tunnel's own table (wireguard.md §5.1).
+import { runIpSteps } from './ip-batch.linux.js';
 import type { SystemChange } from './journal.js';
 import { familyFlag, parseJsonArray, recordThenRun, runUndo, type LinuxContext } from './linux-context.js';
 import type { PlannedPrefix } from './plan-validation.js';
@@ -10,15 +11,20 @@ async function routeCovered(context: LinuxContext, interfaceName: string, route:
   return parseJsonArray(result.stdout).length > 0;
 }
 
-/** Adds each route (already sorted longest prefix first) to the main table unless IF already covers it. */
+/**
+ * Adds each route (sorted longest prefix first, no duplicates) to the main table unless IF already covers it. The
+ * checks run side by side before any add: a route can only be covered by one as long or shorter, so none of the
+ * routes added here changes the answer for another.
+ */
 export async function addRoutes(context: LinuxContext, interfaceName: string, routes: PlannedPrefix[]): Promise<void> {
-  for (const route of routes) {
-    if (await routeCovered(context, interfaceName, route)) continue;
-    const change: SystemChange = { kind: 'route', interfaceName, family: route.family, destination: route.text, table: 'main' };
-    await recordThenRun(context, change, () =>
-      context.runner.run('ip', [familyFlag(route.family), 'route', 'add', route.text, 'dev', interfaceName]),
-    );
-  }
+  const covered = await Promise.all(routes.map((route) => routeCovered(context, interfaceName, route)));
+  const steps = routes
+    .filter((_route, i) => !covered[i])
+    .map((route) => ({
+      change: { kind: 'route', interfaceName, family: route.family, destination: route.text, table: 'main' } satisfies SystemChange,
+      args: [familyFlag(route.family), 'route', 'add', route.text, 'dev', interfaceName],
+    }));
+  await runIpSteps(context, steps);
 }
 
 export function defaultRouteOf(family: 4 | 6): string {

@@ -132,6 +132,9 @@ export class LinuxSplitTunnel implements SplitTunnel {
 
   private async clearNow(): Promise<FerryResult<null>> {
     const context = await this.context();
+    // Nothing journaled means no table of ours (it is journaled before it is made): no counters to carry, no nft run
+    // (this runs on every connect and disconnect while split tunnelling is off).
+    if (context.journal.isEmpty) return ok(null);
     this.carried = addCounters(this.carried, await readSplitCounters(context.runner).catch(() => ({})));
     const leftovers = await undoSplitJournal(context, this.cgroups);
     if (leftovers.length === 0) return ok(null);
